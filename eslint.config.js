@@ -1,0 +1,20 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // Core layers stay free of side effects: no process, no console.
+    files: ['src/load/**', 'src/validate/**', 'src/graph/**', 'src/render/**', 'src/model.ts', 'src/diagnostics.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-globals': ['error', 'process'],
+    },
+  },
+);

@@ -1,0 +1,30 @@
+import { RELATION_KINDS, type RelationKind } from '../model.js';
+import type { DebateGraph } from './build.js';
+import { responseStatuses, type ResponseStatus } from './status.js';
+
+export interface MapStats {
+  sources: number;
+  claims: number;
+  evidence: number;
+  relations: Record<RelationKind, number> & { total: number };
+  status: Record<ResponseStatus, number>;
+}
+
+export function mapStats(graph: DebateGraph): MapStats {
+  const relations = Object.fromEntries(RELATION_KINDS.map((k) => [k, 0])) as Record<RelationKind, number>;
+  let total = 0;
+  graph.forEachEdge((_edge, attributes) => {
+    if (attributes.type !== 'relation') return;
+    relations[attributes.kind]++;
+    total++;
+  });
+  const counts = { sources: 0, claims: 0, evidence: 0 };
+  graph.forEachNode((_node, attributes) => {
+    if (attributes.type === 'source') counts.sources++;
+    else if (attributes.type === 'claim') counts.claims++;
+    else counts.evidence++;
+  });
+  const status: Record<ResponseStatus, number> = { answered: 0, challenged: 0, unanswered: 0 };
+  for (const { status: s } of responseStatuses(graph).values()) status[s]++;
+  return { ...counts, relations: { ...relations, total }, status };
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputError, describeFsError } from './discover.js';
+
+export const CONFIG_FILE = 'riposte.config.yaml';
+
+export interface Config {
+  /** Absolute path of the config file, when one was found. */
+  file?: string;
+  /** Directory holding the sources' full texts (absolute). */
+  texts?: string;
+  /** Map paths used when a command is given none. */
+  maps: string[];
+}
+
+const KNOWN_KEYS = ['texts', 'maps'];
+
+/**
+ * Find riposte.config.yaml in `cwd` or the nearest directory above it, or read `explicit`.
+ * Paths inside it are relative to the file itself.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
+  const file = explicit ? path.resolve(cwd, explicit) : await findUp(cwd);
+  if (!file) return { maps: ['arguments'] };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`config: ${describeFsError(error, explicit ?? file)}`, file);
+  }
+  const doc = parseDocument(text);
+  const shown = path.relative(cwd, file) || file;
+  if (doc.errors.length > 0) throw new InputError(`config ${shown}: ${doc.errors[0]!.message.split('\n')[0]}`, file);
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.includes(key)) throw new InputError(`config ${shown}: unknown setting '${key}'; known settings: ${KNOWN_KEYS.join(', ')}`, file);
+  }
+  const base = path.dirname(file);
+  const config: Config = { file, maps: [] };
+  if (data.texts !== undefined) {
+    if (typeof data.texts !== 'string') throw new InputError(`config ${shown}: 'texts' must be a directory path`, file);
+    config.texts = path.resolve(base, data.texts);
+  }
+  const maps = data.maps === undefined ? ['arguments'] : data.maps;
+  if (!Array.isArray(maps) || !maps.every((m) => typeof m === 'string')) {
+    throw new InputError(`config ${shown}: 'maps' must be a list of paths`, file);
+  }
+  config.maps = maps.map((m) => path.relative(cwd, path.resolve(base, m)) || '.');
+  return config;
+}
+
+async function findUp(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    try {
+      await readFile(candidate, { flag: 'r' }).then(() => undefined);
+      return candidate;
+    } catch {
+      // not here; look in the parent
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

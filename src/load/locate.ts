@@ -1,0 +1,69 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Diagnostic, Finding } from '../diagnostics.js';
+import { parsePreciseDocument } from './parse.js';
+
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function pathToPointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Attach line and column to findings of one file. The file is parsed again with the
+ * position-keeping parser only here, so clean files never pay for it.
+ */
+export function locateFindings(text: string, findings: readonly Finding[]): Diagnostic[] {
+  const { doc, lineCounter } = parsePreciseDocument(text);
+  const bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return findings.map((finding) => {
+    const { atKey, ...rest } = finding;
+    let range: Range | undefined;
+    if (finding.offset !== undefined) range = { start: finding.offset, end: finding.offset };
+    else range = findRange(doc.contents, pointerToPath(finding.pointer), atKey === true);
+    if (!range) return { ...rest, line: 0, column: 0 };
+    const { line, col } = lineCounter.linePos(range.start);
+    return { ...rest, line, column: col, offset: range.start + bomShift, endOffset: range.end + bomShift };
+  });
+}
+
+function nodeRange(node: Node | Pair | null | undefined): Range | undefined {
+  const target = isPair(node) ? (node.key as Node | null) : node;
+  const range = target && 'range' in target ? target.range : undefined;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+function findRange(root: unknown, path: readonly string[], atKey: boolean): Range | undefined {
+  let node = root as Node | null;
+  let best = nodeRange(node) ?? { start: 0, end: 0 };
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return best;
+      if (last && atKey) return nodeRange(pair) ?? best;
+      node = pair.value as Node | null;
+      // A key with no value (`quote:`) has no range of its own: point at the key.
+      best = nodeRange(node) ?? nodeRange(pair) ?? best;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) return best;
+      node = item;
+      best = nodeRange(node) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}

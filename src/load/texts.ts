@@ -1,0 +1,34 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DebateMap } from '../model.js';
+import type { LoadedText } from '../validate/quotes.js';
+import { InputError, describeFsError } from './discover.js';
+
+/** Read every text file the map's sources name, from `dir`. A missing file is reported per source, not thrown. */
+export async function loadTexts(map: DebateMap, dir: string, shownDir: string): Promise<Map<string, LoadedText>> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new InputError(`texts directory '${shownDir}' is not a directory`, dir);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`texts directory: ${describeFsError(error, shownDir)}; pass --texts DIR or set 'texts' in riposte.config.yaml`, dir);
+  }
+  const names = new Set(map.sources.flatMap((s) => (s.text !== undefined ? [s.text] : [])));
+  const texts = new Map<string, LoadedText>();
+  const root = path.resolve(dir);
+  await Promise.all(
+    [...names].map(async (name) => {
+      const file = path.resolve(root, name);
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        texts.set(name, { ok: false, reason: 'the path leaves the texts directory' });
+        return;
+      }
+      try {
+        texts.set(name, { ok: true, content: await readFile(file, 'utf8') });
+      } catch (error) {
+        texts.set(name, { ok: false, reason: describeFsError(error, path.join(shownDir, name)) });
+      }
+    }),
+  );
+  return texts;
+}

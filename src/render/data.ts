@@ -1,0 +1,70 @@
+/** JSON shapes of the read-only commands (documented in docs/format.md). */
+import type { Claim, Source } from '../model.js';
+import { claimOf, type DebateGraph } from '../graph/build.js';
+import type { MapStats } from '../graph/stats.js';
+import { claimStatus } from '../graph/status.js';
+import type { TreeNode, TreeSection } from '../graph/tree.js';
+import type { UnansweredGroup } from '../graph/unanswered.js';
+
+const stringify = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+function sourceData(source: Source) {
+  return {
+    id: source.id,
+    kind: source.kind,
+    title: source.title,
+    authors: source.authors,
+    date: source.date ?? null,
+    dateInferred: source.dateInferred ?? null,
+    reportedBy: source.reportedBy ?? null,
+    file: source.file,
+  };
+}
+
+function claimData(claim: Claim) {
+  return {
+    id: claim.id,
+    source: claim.sourceId,
+    summary: claim.summary,
+    quotes: claim.quotes,
+    tags: claim.tags,
+    file: claim.file,
+    pointer: claim.pointer,
+  };
+}
+
+export function unansweredJson(groups: readonly UnansweredGroup[]): string {
+  return stringify({
+    version: 1,
+    total: groups.reduce((n, g) => n + g.claims.length, 0),
+    groups: groups.map((g) => ({
+      source: sourceData(g.source),
+      claims: g.claims.map(({ claim, status }) => ({ ...claimData(claim), status })),
+    })),
+  });
+}
+
+export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): string {
+  const node = (n: TreeNode): unknown => {
+    const claim = claimOf(graph, n.claimId);
+    return {
+      id: n.claimId,
+      relation: n.relation?.kind ?? null,
+      ...(n.relation?.note ? { note: n.relation.note } : {}),
+      ...(n.reference
+        ? { reference: n.reference }
+        : {
+            source: claim?.sourceId ?? null,
+            summary: claim?.summary ?? '',
+            status: claimStatus(graph, n.claimId).status,
+            hidden: n.hidden,
+            children: n.children.map(node),
+          }),
+    };
+  };
+  return stringify({ version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map(node) })) });
+}
+
+export function statsJson(stats: MapStats): string {
+  return stringify({ version: 1, ...stats });
+}

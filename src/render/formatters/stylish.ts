@@ -1,0 +1,42 @@
+import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { codeFrame } from '../frame.js';
+import { safeInline, safeText } from '../sanitize.js';
+import { styler } from '../style.js';
+import type { DiagnosticFormatter } from './types.js';
+
+/** Grouped by file, `line:col  severity  message  code`, then a summary (ESLint's stylish). */
+export const stylish: DiagnosticFormatter = (diagnostics, options) => {
+  const c = styler(options.color);
+  const out: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, list] of byFile) {
+    out.push(c.underline(safeInline(file)));
+    const positions = list.map((d) => `${d.line}:${d.column}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    list.forEach((d, i) => {
+      const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${safeInline(d.message)}  ${c.dim(d.code)}`);
+      if (d.hint) for (const line of safeText(d.hint).split('\n')) out.push(`  ${' '.repeat(width)}  ${c.dim(line)}`);
+      if (options.verbose) {
+        const text = options.texts.get(d.file);
+        const frame = text === undefined ? '' : codeFrame(text, d.line, d.column, d.endOffset, d.offset);
+        if (frame) out.push(frame.replace(/^/gm, '    '), '');
+      }
+    });
+    out.push('');
+  }
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const { files, quotes } = options.summary;
+  const quoteLine = `${quotes.checked} quote${quotes.checked === 1 ? '' : 's'} checked against source texts${quotes.unchecked ? `, ${quotes.unchecked} unchecked` : ''}`;
+  if (errors + warnings === 0) {
+    out.push(`${c.green('✔')} ${files} file${files === 1 ? '' : 's'}, no problems; ${quoteLine}`);
+  } else {
+    const total = errors + warnings;
+    const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+    out.push(
+      `${mark} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}; ${quoteLine}`,
+    );
+  }
+  return out.join('\n') + '\n';
+};

@@ -1,0 +1,29 @@
+import type { Source } from '../model.js';
+import { safeInline } from './sanitize.js';
+import { stringWidth, truncate } from './wrap.js';
+
+/** The first author, shortened for one line; 'et al.' when there are more. */
+export function shortAuthor(source: Source, width = 40): string {
+  const first = source.authors[0] ?? source.id;
+  const more = source.authors.length > 1 ? ' et al.' : '';
+  const room = width - more.length;
+  if (stringWidth(first) > room) {
+    // 'European Commission, DG Migration and Home Affairs' -> 'European Commission'
+    const parts = first.split(', ');
+    for (let n = parts.length - 1; n >= 1; n--) {
+      const head = parts.slice(0, n).join(', ');
+      if (stringWidth(head) <= room) return safeInline(head + more);
+    }
+  }
+  return safeInline(truncate(first, room) + more);
+}
+
+/** '2022-04-28', '~2023' for an inferred date, 'undated'. */
+export function shownDate(source: Source): string {
+  if (!source.date) return 'undated';
+  return safeInline((source.dateInferred ? '~' : '') + source.date);
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}

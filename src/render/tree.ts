@@ -1,0 +1,92 @@
+import type { ChalkInstance } from 'chalk';
+import type { RelationKind } from '../model.js';
+import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
+import { claimStatus, type ResponseStatus } from '../graph/status.js';
+import type { TreeNode, TreeSection } from '../graph/tree.js';
+import { plural, shortAuthor, shownDate } from './labels.js';
+import { safeInline } from './sanitize.js';
+import { styler } from './style.js';
+import { stringWidth, wrap } from './wrap.js';
+
+export interface TreeRenderOptions {
+  color: boolean;
+  ascii: boolean;
+  /** Display columns to wrap to. */
+  width: number;
+}
+
+const GLYPHS = {
+  unicode: { tee: '├── ', last: '└── ', pipe: '│   ', space: '    ', above: '↑', cycle: '↻', bullet: '■', dot: ' · ', more: '…' },
+  ascii: { tee: '|-- ', last: '`-- ', pipe: '|   ', space: '    ', above: '^', cycle: '@', bullet: '#', dot: ' - ', more: '...' },
+};
+
+export function relationColor(c: ChalkInstance, kind: RelationKind): ChalkInstance {
+  switch (kind) {
+    case 'supports':
+      return c.green;
+    case 'concedes':
+      return c.yellow;
+    case 'questions':
+      return c.cyan;
+    default:
+      return c.red;
+  }
+}
+
+export function statusLabel(c: ChalkInstance, status: ResponseStatus): string {
+  return status === 'answered' ? c.green('answered') : status === 'challenged' ? c.yellow('challenged') : c.red.bold('unanswered');
+}
+
+/** The debate tree as text: one block per source, responses nested with box drawing. */
+export function renderTree(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): string {
+  const c = styler(options.color);
+  const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
+  const out: string[] = [];
+  const wrapped = (prefix: string, text: string, paint: (s: string) => string = (s) => s): void => {
+    const room = options.width - stringWidth(prefix);
+    for (const line of wrap(text, room)) out.push(c.dim(prefix) + paint(line));
+  };
+
+  const renderNode = (node: TreeNode, prefix: string, isLast: boolean, isRoot: boolean): void => {
+    const claim = claimOf(graph, node.claimId);
+    const connector = isRoot ? '' : isLast ? g.last : g.tee;
+    const childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
+    const relation = node.relation ? relationColor(c, node.relation.kind)(node.relation.kind) + ' ' : '';
+    const id = c.bold(safeInline(node.claimId));
+    if (node.reference) {
+      const mark = node.reference === 'cycle' ? `${g.cycle} cycle` : `${g.above} shown above`;
+      out.push(c.dim(prefix + connector) + relation + id + ' ' + c.dim(`(${mark})`));
+      return;
+    }
+    const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
+    const state = claimStatus(graph, node.claimId).status;
+    // The head line must fit: the author gives way first.
+    const fixed = stringWidth(prefix + connector) + (node.relation ? node.relation.kind.length + 1 : 0) + stringWidth(safeInline(node.claimId)) + 2 + state.length;
+    const date = source ? shownDate(source) : '';
+    const room = options.width - fixed - 3 - 2 - date.length;
+    const who = source && !isRoot && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room)}, ${date}`) : '';
+    out.push(c.dim(prefix + connector) + relation + id + who + '  ' + statusLabel(c, state));
+    const hasMore = node.children.length > 0 || node.hidden > 0;
+    const textPrefix = childPrefix + (hasMore ? g.pipe : g.space);
+    if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
+    if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
+    node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false));
+    if (node.hidden > 0) out.push(c.dim(childPrefix + g.last + `${g.more} ${plural(node.hidden, 'more response')} (raise --depth)`));
+  };
+
+  sections.forEach((section, index) => {
+    if (index > 0) out.push('');
+    const s = section.source;
+    wrapped('', `${g.bullet} ${safeInline(s.title)}`, c.bold);
+    wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
+    if (section.roots.length === 0) {
+      out.push(c.dim('  (every claim of this source responds to an earlier one and is shown there)'));
+      return;
+    }
+    for (const root of section.roots) {
+      out.push('');
+      renderNode(root, '', true, true);
+    }
+  });
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+import type { UnansweredGroup } from '../graph/unanswered.js';
+import { plural, shortAuthor, shownDate } from './labels.js';
+import { safeInline } from './sanitize.js';
+import { styler } from './style.js';
+import { statusLabel } from './tree.js';
+import { stringWidth, wrap } from './wrap.js';
+
+export interface UnansweredRenderOptions {
+  color: boolean;
+  width: number;
+}
+
+/** Unanswered claims grouped by source, each with its quote, and a count at the end. */
+export function renderUnanswered(groups: readonly UnansweredGroup[], options: UnansweredRenderOptions): string {
+  const c = styler(options.color);
+  const out: string[] = [];
+  const wrapped = (prefix: string, text: string, paint: (s: string) => string): void => {
+    for (const line of wrap(text, options.width - stringWidth(prefix))) out.push(prefix + paint(line));
+  };
+  let total = 0;
+  for (const { source, claims } of groups) {
+    wrapped('', `${safeInline(source.title)}`, c.bold);
+    wrapped('  ', `${safeInline(source.id)} · ${shortAuthor(source, 60)} · ${shownDate(source)}`, c.dim);
+    for (const { claim, status } of claims) {
+      total++;
+      out.push(`  ${c.bold(safeInline(claim.id))}  ${statusLabel(c, status)}`);
+      wrapped('    ', safeInline(claim.summary), (s) => s);
+      for (const quote of claim.quotes) wrapped('    ', `“${safeInline(quote.replace(/\s+/g, ' ').trim())}”`, c.dim);
+    }
+    out.push('');
+  }
+  out.push(
+    total === 0
+      ? 'No unanswered claims.'
+      : `${plural(total, 'claim')} without an answer in ${plural(groups.length, 'source')}.`,
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,16 @@
+/**
+ * Compare ISO 8601 dates that may be partial ('2024', '2024-05', '2024-05-13').
+ * Returns a negative number only when `a` is certainly before `b`, a positive one only when
+ * certainly after, and 0 when they overlap ('2024-05' and '2024-05-13' may be the same day).
+ */
+export function compareDates(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  const left = a.slice(0, length);
+  const right = b.slice(0, length);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Sort key: undated sources go last; partial dates sort before full dates they contain. */
+export function dateSortKey(date: string | undefined): string {
+  return date ?? '9999';
+}

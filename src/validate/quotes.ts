@@ -1,0 +1,134 @@
+import type { Finding, Severity } from '../diagnostics.js';
+import type { DebateMap, Source } from '../model.js';
+import { closestPassage, containsQuote, prepareText, type PreparedText } from './quote-text.js';
+
+/** A source text as the loader found it: its content, or why it could not be read. */
+export type LoadedText = { ok: true; content: string } | { ok: false; reason: string };
+
+export interface QuoteCheckOptions {
+  /** Texts by file name (a source's `text`); absent when no texts directory is configured. */
+  texts?: ReadonlyMap<string, LoadedText>;
+  /** Unchecked quotes are errors, not warnings. */
+  strict?: boolean;
+}
+
+export interface QuoteStats {
+  checked: number;
+  notFound: number;
+  unchecked: number;
+}
+
+/** The source whose text holds a source's quotes: itself, or the document that reports it. */
+export function textSourceOf(source: Source, sourcesById: ReadonlyMap<string, Source>): Source | undefined {
+  let current: Source | undefined = source;
+  for (let hops = 0; current && hops <= sourcesById.size; hops++) {
+    if (current.reportedBy === undefined) return current.text !== undefined ? current : undefined;
+    current = sourcesById.get(current.reportedBy);
+  }
+  return undefined;
+}
+
+export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findings: Finding[]; stats: QuoteStats } {
+  const findings: Finding[] = [];
+  const stats: QuoteStats = { checked: 0, notFound: 0, unchecked: 0 };
+  const sourcesById = new Map(map.sources.map((s) => [s.id, s]));
+  const prepared = new Map<string, PreparedText>();
+  const uncheckedBySource = new Map<string, { count: number; why: string }>();
+  const reportedMissing = new Set<string>();
+
+  for (const source of map.sources) {
+    if (!source.date) {
+      findings.push({
+        code: 'missing-date',
+        severity: 'warning',
+        message: `source '${source.id}' has no date; add 'date' (a partial date such as 2024-05 will do) so it sorts in the debate`,
+        file: source.file,
+        pointer: source.pointer,
+      });
+    }
+  }
+
+  for (const claim of map.claims) {
+    if (claim.quotes.length === 0) {
+      findings.push({
+        code: 'missing-quote',
+        severity: 'warning',
+        message: `claim '${claim.id}' has no quote; add the verbatim passage it rests on so readers can check it`,
+        file: claim.file,
+        pointer: claim.pointer,
+      });
+      continue;
+    }
+    const source = sourcesById.get(claim.sourceId);
+    const holder = source && textSourceOf(source, sourcesById);
+    let why: string | undefined;
+    let text: PreparedText | undefined;
+    if (!holder) {
+      why = source?.reportedBy ? `its reporting source has no 'text'` : `the source has no 'text'`;
+    } else if (!options.texts) {
+      why = 'no texts directory is configured (riposte.config.yaml or --texts)';
+    } else {
+      const loaded = options.texts.get(holder.text!);
+      if (!loaded || !loaded.ok) {
+        why = `the text '${holder.text}' could not be read`;
+        if (!reportedMissing.has(holder.id)) {
+          reportedMissing.add(holder.id);
+          findings.push({
+            code: 'text-not-found',
+            severity: 'error',
+            message: `cannot read the text '${holder.text}' of source '${holder.id}': ${loaded && !loaded.ok ? loaded.reason : 'not loaded'}; check the file name and the texts directory`,
+            file: holder.file,
+            pointer: `${holder.pointer}/text`,
+          });
+        }
+      } else {
+        text = prepared.get(holder.text!);
+        if (!text) prepared.set(holder.text!, (text = prepareText(loaded.content)));
+      }
+    }
+    if (!text) {
+      stats.unchecked += claim.quotes.length;
+      const entry = uncheckedBySource.get(claim.sourceId) ?? { count: 0, why: why ?? '' };
+      entry.count += claim.quotes.length;
+      uncheckedBySource.set(claim.sourceId, entry);
+      continue;
+    }
+    claim.quotes.forEach((quote, i) => {
+      stats.checked++;
+      if (containsQuote(text, quote)) return;
+      stats.notFound++;
+      const content = (options.texts!.get(holder!.text!) as { content: string }).content;
+      const passage = closestPassage(text, quote);
+      const hint = passage
+        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${content.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim()}`
+        : undefined;
+      findings.push({
+        code: 'quote-not-found',
+        severity: 'error',
+        message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
+        file: claim.file,
+        pointer: claim.quotePointers[i] ?? `${claim.pointer}/quote`,
+        ...(hint ? { hint } : {}),
+      });
+    });
+  }
+
+  const severity: Severity = options.strict ? 'error' : 'warning';
+  for (const [sourceId, { count, why }] of uncheckedBySource) {
+    const source = sourcesById.get(sourceId)!;
+    findings.push({
+      code: 'quotes-unchecked',
+      severity,
+      message: `${count} quote${count === 1 ? '' : 's'} of source '${sourceId}' not checked: ${why}`,
+      file: source.file,
+      pointer: source.pointer,
+    });
+  }
+  return { findings, stats };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,158 @@
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { DiagnosticCode, Finding } from '../diagnostics.js';
+import { suggestion } from './suggest.js';
+
+const require = createRequire(import.meta.url);
+/** The schema shipped in schemas/; editors use the same file. */
+export const mapSchema = require('../../schemas/riposte.schema.json') as Record<string, unknown> & {
+  $defs: Record<string, { pattern?: string }>;
+};
+
+const ID_PATTERN = mapSchema.$defs.id!.pattern!;
+const DATE_PATTERN = mapSchema.$defs.date!.pattern!;
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(mapSchema);
+  return compiled;
+}
+
+/** Check one file's data against the schema; one finding per mistake. */
+export function checkSchema(file: string, data: unknown): Finding[] {
+  if (data === undefined || data === null) {
+    return [{ code: 'missing-key', severity: 'error', message: `empty map file: expected 'source' and 'claims', or 'evidence'`, file, pointer: '' }];
+  }
+  const validate = validator();
+  if (validate(data)) return [];
+  const errors = pruneCascades(validate.errors ?? []);
+  return errors.map((error) => toFinding(file, error));
+}
+
+/**
+ * ajv reports every failed keyword; a person needs the first cause. A wrong type at a
+ * path hides every other complaint at or below that path, and the same complaint is
+ * reported once.
+ */
+function pruneCascades(errors: readonly ErrorObject[]): ErrorObject[] {
+  const wrongTypeAt = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  const seen = new Set<string>();
+  const kept: ErrorObject[] = [];
+  for (const error of errors) {
+    const covered = wrongTypeAt.some(
+      (path) => error.keyword !== 'type' && (error.instancePath === path || error.instancePath.startsWith(path + '/')),
+    );
+    if (covered) continue;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(error);
+  }
+  return kept;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'a mapping';
+    default:
+      return typeof value;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  array: 'a list',
+  object: 'a mapping',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+};
+
+function lastSegment(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf('/') + 1);
+}
+
+function where(pointer: string): string {
+  const name = lastSegment(pointer);
+  return name === '' ? 'the file' : /^\d+$/.test(name) ? `item ${name}` : `'${name}'`;
+}
+
+function toFinding(file: string, error: ErrorObject): Finding {
+  const at = error.instancePath;
+  const make = (code: DiagnosticCode, message: string, pointer = at, atKey = false): Finding => ({
+    code,
+    severity: 'error',
+    message,
+    file,
+    pointer,
+    ...(atKey ? { atKey } : {}),
+  });
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const hint = suggestion(key, allowed);
+      const message = hint
+        ? `unknown key '${key}'${hint}`
+        : `unknown key '${key}'; allowed keys here: ${allowed.join(', ')}`;
+      return make('unknown-key', message, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, true);
+    }
+    case 'required':
+      return make('missing-key', `missing required key '${String(error.params.missingProperty)}' in ${where(at)}`);
+    case 'dependentRequired':
+      return make(
+        'missing-key',
+        `'${String(error.params.property)}' needs a '${String(error.params.missingProperty)}' in the same file: claims belong to the file's source`,
+      );
+    case 'minProperties':
+      return make('missing-key', `empty map file: expected 'source' and 'claims', or 'evidence'`);
+    case 'type': {
+      const expected = String(error.params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+      const got = describeType(error.data);
+      const advice = typeof error.data === 'number' || typeof error.data === 'boolean' || error.data instanceof Date
+        ? `; quote it ("${String(error.data)}") if it is meant as text`
+        : '';
+      return make('wrong-type', `${where(at)} must be ${expected}, got ${got}${advice}`);
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? suggestion(error.data, allowed) : '';
+      return make('invalid-value', `${where(at)}: '${String(error.data)}'${hint} is not allowed; expected one of ${allowed.join(', ')}`);
+    }
+    case 'pattern': {
+      const value = String(error.data);
+      const pattern = String(error.params.pattern);
+      if (pattern === ID_PATTERN) {
+        return make('invalid-id', `'${value}' is not a valid id: use lower-case letters, digits and single '-' or '.' separators (e.g. 'ec-reply-2022.last-resort')`);
+      }
+      if (pattern === DATE_PATTERN) {
+        return make('invalid-date', `'${value}' is not an ISO 8601 date: write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown`);
+      }
+      if (pattern.startsWith('^https?')) return make('invalid-url', `'${value}' is not an http(s) URL`);
+      return make('invalid-value', `'${value}' in ${where(at)} must be lower-case words joined by '-'`);
+    }
+    case 'maxLength':
+      return make('invalid-id', `'${String(error.data)}' is too long: at most ${String(error.params.limit)} characters`);
+    case 'minLength':
+    case 'minItems':
+      return make('empty-value', `${where(at)} must not be empty`);
+    case 'uniqueItems':
+      return make('duplicate-value', `${where(at)} lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+    default:
+      return make('schema-violation', `${where(at)} ${error.message ?? 'is invalid'}`);
+  }
+}
