@@ -1,36 +1,38 @@
 /** Every finding riposte can report. Tests assert these codes, never the prose. */
-export type DiagnosticCode =
+export const DIAGNOSTIC_CODES = [
   // YAML syntax and structure
-  | 'yaml-syntax'
-  | 'yaml-warning'
-  | 'duplicate-key'
-  | 'unsupported-yaml'
+  'yaml-syntax',
+  'yaml-warning',
+  'duplicate-key',
+  'unsupported-yaml',
   // the schema
-  | 'unknown-key'
-  | 'missing-key'
-  | 'wrong-type'
-  | 'invalid-value'
-  | 'invalid-id'
-  | 'invalid-date'
-  | 'invalid-url'
-  | 'empty-value'
-  | 'duplicate-value'
-  | 'schema-violation'
+  'unknown-key',
+  'missing-key',
+  'wrong-type',
+  'invalid-value',
+  'invalid-id',
+  'invalid-date',
+  'invalid-url',
+  'empty-value',
+  'duplicate-value',
   // the map as a whole
-  | 'duplicate-id'
-  | 'dangling-reference'
-  | 'self-relation'
-  | 'relation-target-kind'
-  | 'conflicting-relations'
-  | 'same-source-response'
-  | 'response-predates-target'
-  | 'reported-source-with-text'
+  'duplicate-id',
+  'dangling-reference',
+  'self-relation',
+  'relation-target-kind',
+  'conflicting-relations',
+  'same-source-response',
+  'response-predates-target',
+  'reported-source-with-text',
   // quotes and texts
-  | 'quote-not-found'
-  | 'text-not-found'
-  | 'quotes-unchecked'
-  | 'missing-quote'
-  | 'missing-date';
+  'quote-not-found',
+  'text-not-found',
+  'quotes-unchecked',
+  'missing-quote',
+  'missing-date',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export type Severity = 'error' | 'warning';
 

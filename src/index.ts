@@ -1,7 +1,7 @@
 /** riposte's library API: what the commands use, for programs that want the same answers. */
 export { checkMap, openMap, type CheckOptions, type CheckResult, type OpenedMap } from './api.js';
 export { run, EXIT, type CliIo } from './cli.js';
-export type { Diagnostic, DiagnosticCode, Severity, Finding } from './diagnostics.js';
+export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity, type Finding } from './diagnostics.js';
 export { buildModel, RELATION_KINDS, ANSWERING_KINDS, type DebateMap, type Source, type Claim, type Evidence, type Relation, type RelationKind } from './model.js';
 export { loadMapFiles, locate, InputError } from './load/index.js';
 export { loadConfig, CONFIG_FILE, type Config } from './load/config.js';

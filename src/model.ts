@@ -41,6 +41,8 @@ export interface Claim extends Located {
   quotes: string[];
   /** Where each quote is in the file, for diagnostics. */
   quotePointers: string[];
+  /** Whether the file gives a `quote` at all (a malformed one is the schema's to report). */
+  quoteGiven: boolean;
   locator?: string;
   tags: string[];
   evidence: string[];
@@ -68,6 +70,9 @@ type Data = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** Dates may be written as a bare year (`date: 2024`), which YAML reads as a number. */
+const dateOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
@@ -88,7 +93,7 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
         title: str(source.title) ?? sourceId,
         authors: strings(source.authors),
         signatories: strings(source.signatories),
-        date: str(source.date),
+        date: dateOf(source.date),
         dateInferred: str(source.date_inferred),
         url: str(source.url),
         text: str(source.text),
@@ -121,6 +126,7 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
           sourceId,
           summary: str(entry.summary) ?? '',
           quotes: strings(entry.quote),
+          quoteGiven: entry.quote !== undefined,
           quotePointers: Array.isArray(entry.quote)
             ? entry.quote.flatMap((q, i) => (typeof q === 'string' ? [`${pointer}/quote/${i}`] : []))
             : [`${pointer}/quote`],
@@ -143,7 +149,7 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
           kind: str(entry.kind) ?? 'other',
           title: str(entry.title) ?? id,
           publisher: str(entry.publisher),
-          date: str(entry.date),
+          date: dateOf(entry.date),
           url: str(entry.url),
           note: str(entry.note),
           file,

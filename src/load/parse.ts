@@ -29,11 +29,13 @@ export interface ParsedFile {
 export function parseMapText(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   const source = stripBom(text);
   let data: unknown;
+  let warned = false;
   try {
-    data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: false });
+    data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: false, onWarning: () => (warned = true) });
   } catch {
     return parsePrecisely(file, source, limits);
   }
+  if (warned) return parsePrecisely(file, source, limits);
   if (hasSharedNodes(data)) return parsePrecisely(file, source, limits);
   return { file, data, recoveredIds: [], findings: [] };
 }
@@ -77,13 +79,15 @@ export function parsePreciseDocument(text: string): PreciseDocument {
 function parsePrecisely(file: string, source: string, limits: ParseLimits): ParsedFile {
   const { doc } = parsePreciseDocument(source);
   const findings: Finding[] = [];
-  for (const error of doc.errors) findings.push(yamlFinding(file, error, 'error'));
+  for (const error of doc.errors) findings.push(yamlFinding(file, source, error, 'error'));
   for (const warning of doc.warnings) {
     // An unknown tag (`!!js/function`, `!custom`) is never executed; riposte refuses it.
     const unsupported = warning.code === 'TAG_RESOLVE_FAILED';
-    findings.push(yamlFinding(file, warning, unsupported ? 'error' : 'warning'));
+    findings.push(yamlFinding(file, source, warning, unsupported ? 'error' : 'warning'));
   }
-  if (findings.some((f) => f.severity === 'error')) {
+  // A repeated key leaves the data readable: check the rest of the file too.
+  const fatal = findings.some((f) => f.severity === 'error' && f.code !== 'duplicate-key');
+  if (fatal) {
     return { file, data: undefined, recoveredIds: recoverIds(doc), findings };
   }
   let data: unknown;
@@ -103,7 +107,7 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   return { file, data, recoveredIds: [], findings };
 }
 
-function yamlFinding(file: string, error: YAMLError, severity: 'error' | 'warning'): Finding {
+function yamlFinding(file: string, source: string, error: YAMLError, severity: 'error' | 'warning'): Finding {
   const code =
     error.code === 'DUPLICATE_KEY'
       ? 'duplicate-key'
@@ -119,7 +123,17 @@ function yamlFinding(file: string, error: YAMLError, severity: 'error' | 'warnin
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
   }
-  return { code, severity, message, file, pointer: '', offset: error.pos[0] };
+  let offset = error.pos[0];
+  const unclosed = /^Missing closing (["'])quote/.exec(message);
+  if (error.code === 'MISSING_CHAR' && unclosed) {
+    // The parser stops at the end of the file; the mistake is where the string opens.
+    const opening = source.lastIndexOf(unclosed[1]!, offset);
+    if (opening >= 0) {
+      offset = opening;
+      message = `this ${unclosed[1] === '"' ? 'double' : 'single'}-quoted string is never closed; add the closing ${unclosed[1]}`;
+    }
+  }
+  return { code, severity, message, file, pointer: '', offset };
 }
 
 /** Collect `id:` values from whatever a broken document still holds. */

@@ -22,7 +22,9 @@ export interface QuoteStats {
 export function textSourceOf(source: Source, sourcesById: ReadonlyMap<string, Source>): Source | undefined {
   let current: Source | undefined = source;
   for (let hops = 0; current && hops <= sourcesById.size; hops++) {
-    if (current.reportedBy === undefined) return current.text !== undefined ? current : undefined;
+    // A source's own text wins; 'text' together with 'reported_by' is reported as a mistake.
+    if (current.text !== undefined) return current;
+    if (current.reportedBy === undefined) return undefined;
     current = sourcesById.get(current.reportedBy);
   }
   return undefined;
@@ -44,12 +46,14 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
         message: `source '${source.id}' has no date; add 'date' (a partial date such as 2024-05 will do) so it sorts in the debate`,
         file: source.file,
         pointer: source.pointer,
+        atKey: true,
       });
     }
   }
 
   for (const claim of map.claims) {
     if (claim.quotes.length === 0) {
+      if (claim.quoteGiven) continue;
       findings.push({
         code: 'missing-quote',
         severity: 'warning',
@@ -88,6 +92,8 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     }
     if (!text) {
       stats.unchecked += claim.quotes.length;
+      // A text that could not be read is already an error of its own.
+      if (holder?.text !== undefined && options.texts) continue;
       const entry = uncheckedBySource.get(claim.sourceId) ?? { count: 0, why: why ?? '' };
       entry.count += claim.quotes.length;
       uncheckedBySource.set(claim.sourceId, entry);
@@ -122,6 +128,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       message: `${count} quote${count === 1 ? '' : 's'} of source '${sourceId}' not checked: ${why}`,
       file: source.file,
       pointer: source.pointer,
+      atKey: true,
     });
   }
   return { findings, stats };

@@ -153,6 +153,6 @@ function toFinding(file: string, error: ErrorObject): Finding {
     case 'uniqueItems':
       return make('duplicate-value', `${where(at)} lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return make('schema-violation', `${where(at)} ${error.message ?? 'is invalid'}`);
+      return make('invalid-value', `${where(at)} ${error.message ?? 'is invalid'}`);
   }
 }
