@@ -1,4 +1,5 @@
 import jsYaml from 'js-yaml';
+import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics.js';
 
@@ -31,7 +32,7 @@ export function parseMapText(file: string, text: string, limits: ParseLimits = D
   let data: unknown;
   let warned = false;
   try {
-    data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: false, onWarning: () => (warned = true) });
+    data = jsYaml.load(source, { schema: YAML_CORE_SCHEMA, json: false, onWarning: () => (warned = true) });
   } catch {
     return parsePrecisely(file, source, limits);
   }

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closestPassage, containsQuote, normalise, prepareText } from '../src/validate/quote-text.js';
+import { seeds } from './helpers.js';
+
+describe('normalise', () => {
+  it('collapses whitespace and line breaks', () => {
+    expect(normalise('a  b\n\n  c \t d  ').text).toBe('a b c d');
+  });
+  it('joins a word hyphenated at a line end, or keeps the hyphen when asked', () => {
+    expect(normalise('protec-\n  tion').text).toBe('protection');
+    expect(normalise('future-  \r\nproof', true).text).toBe('future-proof');
+  });
+  it('keeps a hyphen that is not at a line end', () => {
+    expect(normalise('end-to-end').text).toBe('end-to-end');
+    expect(normalise('risk - and').text).toBe('risk - and');
+  });
+  it('maps typographic quotes and dashes to ASCII', () => {
+    expect(normalise('‘a’ “b” „c“ x – y — z').text).toBe(`'a' "b" "c" x - y - z`);
+  });
+  it('drops Markdown emphasis and footnote markers', () => {
+    expect(normalise('**bold** and _it_ encryption.¹ next²').text).toBe('bold and it encryption. next');
+  });
+  it('keeps case and punctuation', () => {
+    expect(normalise('Hello, World!').text).toBe('Hello, World!');
+  });
+  it('records where each character came from', () => {
+    const { text, origin } = normalise('a  **b**');
+    expect(text).toBe('a b');
+    expect([...origin]).toEqual([0, 1, 5]);
+  });
+});
+
+describe('containsQuote', () => {
+  const prepared = prepareText('We, the under-\nsigned, say “no” to end-to-\nend scanning.');
+  it('finds quotes across the quirks of the text', () => {
+    expect(containsQuote(prepared, 'We, the undersigned, say "no"')).toBe(true);
+    expect(containsQuote(prepared, 'say "no" to end-to-end scanning.')).toBe(true);
+  });
+  it('refuses a changed word, a changed case or a missing word', () => {
+    expect(containsQuote(prepared, 'say "yes" to end-to-end scanning.')).toBe(false);
+    expect(containsQuote(prepared, 'We, The undersigned')).toBe(false);
+    expect(containsQuote(prepared, 'We the undersigned')).toBe(false);
+  });
+});
+
+describe('closestPassage', () => {
+  const text = readFileSync(path.join(seeds, '001_3d0d1894e3ac5c22.txt'), 'utf8');
+  const prepared = prepareText(text);
+  it('points at the passage a misquote was taken from', () => {
+    const quote = 'detection under the proposal is a last-resort measure subject to strict proportionality rules';
+    expect(containsQuote(prepared, quote)).toBe(false);
+    const passage = closestPassage(prepared, quote)!;
+    expect(text.slice(passage.start, passage.end)).toContain('detection under the proposal is a last resort measure');
+    expect(passage.similarity).toBeGreaterThan(0.8);
+  });
+  it('finds an exact passage with similarity 1', () => {
+    const passage = closestPassage(prepared, 'This is not the case.')!;
+    expect(text.slice(passage.start, passage.end)).toBe('This is not the case.');
+    expect(passage.similarity).toBe(1);
+  });
+});
+
+describe('the hyphenated seed text', () => {
+  const text = readFileSync(path.join(seeds, '000_8d7d5f8f8948a6e8.txt'), 'utf8');
+  const prepared = prepareText(text);
+  it('matches a quote that crosses a hard line break', () => {
+    expect(containsQuote(prepared, 'combating online child sexual abuse (CSA) and fully share the objectives of the European Commission')).toBe(true);
+  });
+  it('matches the Spanish Presidency’s apostrophe written plainly', () => {
+    expect(containsQuote(prepared, "While we applaud the Spanish Presidency's commitment to reaching a compromise")).toBe(true);
+  });
+});
