@@ -3,7 +3,7 @@ import { safeInline } from './sanitize.js';
 import { stringWidth, truncate } from './wrap.js';
 
 /** The first author, shortened for one line; 'et al.' when there are more. */
-export function shortAuthor(source: Source, width = 40): string {
+export function shortAuthor(source: Source, width = 40, ellipsis = '…'): string {
   const first = source.authors[0] ?? source.id;
   const more = source.authors.length > 1 ? ' et al.' : '';
   const room = width - more.length;
@@ -15,7 +15,7 @@ export function shortAuthor(source: Source, width = 40): string {
       if (stringWidth(head) <= room) return safeInline(head + more);
     }
   }
-  return safeInline(truncate(first, room) + more);
+  return safeInline(truncate(first, room, ellipsis) + more);
 }
 
 /** '2022-04-28', '~2023' for an inferred date, 'undated'. */

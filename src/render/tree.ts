@@ -60,14 +60,20 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     }
     const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
     const state = claimStatus(graph, node.claimId).status;
-    // The head line must fit: the author gives way first.
-    const fixed = stringWidth(prefix + connector) + (node.relation ? node.relation.kind.length + 1 : 0) + stringWidth(safeInline(node.claimId)) + 2 + state.length;
+    const lead = prefix + connector;
+    const head = (node.relation ? node.relation.kind + ' ' : '') + safeInline(node.claimId);
     const date = source ? shownDate(source) : '';
-    const room = options.width - fixed - 3 - 2 - date.length;
-    const who = source && !isRoot && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room)}, ${date}`) : '';
-    out.push(c.dim(prefix + connector) + relation + id + who + '  ' + statusLabel(c, state));
-    const hasMore = node.children.length > 0 || node.hidden > 0;
-    const textPrefix = childPrefix + (hasMore ? g.pipe : g.space);
+    // The head line must fit: the author gives way first, then the status moves down a line.
+    const room = options.width - stringWidth(lead + head) - 2 - state.length - g.dot.length - 2 - date.length;
+    const who = source && !isRoot && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room, g.more)}, ${date}`) : '';
+    const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
+    if (stringWidth(lead + head) + 2 + state.length <= options.width) {
+      out.push(c.dim(lead) + relation + id + who + '  ' + statusLabel(c, state));
+    } else {
+      const lines = wrap(head, options.width - Math.max(stringWidth(lead), stringWidth(textPrefix)));
+      lines.forEach((line, i) => out.push(c.dim(i === 0 ? lead : textPrefix) + c.bold(line)));
+      out.push(c.dim(textPrefix) + statusLabel(c, state));
+    }
     if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
     if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
     node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false));
@@ -78,7 +84,7 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     if (index > 0) out.push('');
     const s = section.source;
     wrapped('', `${g.bullet} ${safeInline(s.title)}`, c.bold);
-    wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
+    wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60, g.more), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
     if (section.roots.length === 0) {
       out.push(c.dim('  (every claim of this source responds to an earlier one and is shown there)'));
       return;

@@ -43,10 +43,10 @@ function cutAt(text: string, width: number): [string, string] {
 }
 
 /** Shorten to `width` columns with an ellipsis. */
-export function truncate(text: string, width: number): string {
+export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (stringWidth(text) <= width) return text;
-  const [head] = cutAt(text, Math.max(1, width - 1));
-  return head + '…';
+  const [head] = cutAt(text, Math.max(1, width - ellipsis.length));
+  return head + ellipsis;
 }
 
 export { stringWidth };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { openMap } from '../src/api.js';
+import { debateTree } from '../src/graph/tree.js';
+import { unansweredClaims } from '../src/graph/unanswered.js';
+import { buildGraph } from '../src/graph/build.js';
+import { buildModel } from '../src/model.js';
+import { parseMapText } from '../src/load/parse.js';
+import { diagnosticFormatters } from '../src/render/formatters/index.js';
+import { codeFrame } from '../src/render/frame.js';
+import { safeInline, safeText } from '../src/render/sanitize.js';
+import { renderTree } from '../src/render/tree.js';
+import { renderUnanswered } from '../src/render/unanswered.js';
+import { stringWidth, wrap } from '../src/render/wrap.js';
+import { repoRoot } from './helpers.js';
+
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('sanitising untrusted text', () => {
+  it('shows escape sequences, bells and bidi overrides as visible escapes', () => {
+    expect(safeInline('a\u001b[31mred\u0007\u202eevil\u2066')).toBe('a\\x1b[31mred\\x07\\u202eevil\\u2066');
+    expect(safeInline('two\nlines')).toBe('two\\nlines');
+    expect(safeText('two\nlines\r')).toBe('two\nlines\\r');
+    expect(safeInline('\u009b31m C1')).toBe('\\x9b31m C1');
+  });
+  it('leaves ordinary text, accents and typographic quotes alone', () => {
+    expect(safeInline('Šuica’s “letter” – ok ✓')).toBe('Šuica’s “letter” – ok ✓');
+  });
+});
+
+describe('wrap', () => {
+  it('keeps every line within the width, counting wide characters double', () => {
+    const text = 'Le règlement 检测所有私人通信 would compel all providers to scan all private communications';
+    for (const width of [10, 20, 33]) {
+      for (const line of wrap(text, width)) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+    }
+    expect(wrap(text, 33).join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+});
+
+describe('codeFrame', () => {
+  it('puts a caret under the span', () => {
+    expect(codeFrame('a: 1\nkind: leter\nc: 3\n', 2, 7, 16, 11)).toBe(['  1 | a: 1', '> 2 | kind: leter', '    |       ^^^^^', '  3 | c: 3'].join('\n'));
+  });
+});
+
+const hostile = (() => {
+  const text = `source:
+  id: evil
+  kind: letter
+  title: "Title \\e]0;pwned\\a with OSC"
+  authors: ["Mallory \\e[2J"]
+  date: "2024"
+claims:
+  - id: evil.1
+    summary: "Looks fine \\u202E}; drop table \\e[31mred"
+    quote: "bell \\a here"
+`;
+  const parsed = parseMapText('evil.yaml', text);
+  return buildGraph(buildModel([parsed]));
+})();
+
+describe('renderers never pass raw control characters from a map', () => {
+  it('tree', () => {
+    const out = renderTree(hostile, debateTree(hostile), { color: false, ascii: false, width: 80 });
+    expect(out).not.toMatch(UNSAFE);
+    expect(out).toContain('\\x1b]0;pwned\\x07');
+    expect(out).toContain('\\u202e');
+  });
+  it('unanswered', () => {
+    const out = renderUnanswered(unansweredClaims(hostile), { color: false, width: 80 });
+    expect(out).not.toMatch(UNSAFE);
+    expect(out).toContain('bell \\x07 here');
+  });
+  it('stylish diagnostics', () => {
+    const out = diagnosticFormatters.stylish(
+      [{ code: 'dangling-reference', severity: 'error', message: "no claim 'x\u001b[2J'", file: 'a\u0007.yaml', pointer: '', line: 1, column: 1, hint: 'hint \u202e' }],
+      { color: false, verbose: true, summary: { files: 1, quotes: { checked: 0, notFound: 0, unchecked: 0 } }, texts: new Map([['a\u0007.yaml', 'x: "\u001b[2J"\n']]) },
+    );
+    expect(out).not.toMatch(UNSAFE);
+  });
+  it('JSON escapes them as JSON does', () => {
+    const out = diagnosticFormatters.json(
+      [{ code: 'dangling-reference', severity: 'error', message: "no claim 'x\u001b[2J'", file: 'a.yaml', pointer: '', line: 1, column: 1 }],
+      { color: false, verbose: false, summary: { files: 1, quotes: { checked: 0, notFound: 0, unchecked: 0 } }, texts: new Map() },
+    );
+    expect(out).not.toMatch(UNSAFE);
+    expect(JSON.parse(out).diagnostics[0].message).toBe("no claim 'x\u001b[2J'");
+  });
+});
+
+describe('the tree of the shipped map', async () => {
+  const { graph } = await openMap([], { cwd: repoRoot });
+  const sections = debateTree(graph);
+  it.each([40, 60, 80, 120])('fits in %i columns', (width) => {
+    const out = renderTree(graph, sections, { color: false, ascii: false, width });
+    for (const line of out.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+  });
+  it('draws with ASCII when asked, and colours only when asked', () => {
+    const ascii = renderTree(graph, sections, { color: false, ascii: true, width: 80 });
+    expect(ascii).not.toMatch(/[├└│■·…]/);
+    expect(ascii).toContain('|-- rebuts ec-reply-2022.');
+    expect(ascii).not.toContain('\u001b');
+    expect(renderTree(graph, sections, { color: true, ascii: false, width: 80 })).toContain('\u001b[');
+  });
+});
