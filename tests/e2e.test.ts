@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringWidth } from '../src/render/wrap.js';
+import { repoRoot, runBin, tempDir } from './helpers.js';
+
+// These run the real executable (bin/riposte.js on the built dist/) as a child process.
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('bin/riposte as a child process', () => {
+  it('--version prints the package version', () => {
+    const r = runBin(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('validates the shipped map from the config, quotes checked against the seed texts', () => {
+    const r = runBin(['validate', '--strict']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/✔ \d+ files, no problems; \d+ quotes checked against source texts\n$/);
+  });
+
+  it('fails a broken map with file, line, column, message and code on stderr', () => {
+    const dir = tempDir({
+      'arguments/a.yaml': 'source:\n  id: a\n  kind: letter\n  title: A\n  authors: [A]\n  date: 2024\nclaims:\n  - id: a.one\n    summary: One.\n    rebutts: a.two\n',
+    });
+    const r = runBin(['validate', 'arguments'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('arguments/a.yaml\n');
+    expect(r.stderr).toMatch(/ {2}10:5 +error +unknown key 'rebutts' \(did you mean 'rebuts'\?\) +unknown-key\n/);
+    expect(r.stderr).toMatch(/✖ \d+ problems? \(1 error, \d+ warnings?\)/);
+  });
+
+  it('exits 2 with one line of explanation and no stack trace on a missing path', () => {
+    const r = runBin(['validate', 'nowhere']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("riposte: no such file or directory: 'nowhere'\n");
+  });
+
+  it('prints the tree of the shipped map within 80 columns, without colour in a pipe', () => {
+    const r = runBin(['tree', '--width', '80']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    for (const line of r.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain('cs-letter-2022.scan-all  answered');
+    expect(r.stdout).toMatch(/rebuts ec-reply-2022\.not-all-scanned · European Commiss\S*, ~2022 {2}unanswered/);
+  });
+
+  it('colours with FORCE_COLOR and not with NO_COLOR', () => {
+    expect(runBin(['stats'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(runBin(['stats'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('gates CI on unanswered claims and gives JSON a program can read', () => {
+    const r = runBin(['unanswered', '--format', 'json', '--fail-on-unanswered']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.total).toBeGreaterThan(0);
+    expect(report.groups.every((g: { claims: { status: string }[] }) => g.claims.every((c) => c.status !== 'answered'))).toBe(true);
+    expect(runBin(['unanswered', '--source', 'cs-letter-2022', '--fail-on-unanswered']).code).toBe(0);
+  });
+
+  it('stats as JSON agree with the tree', () => {
+    const stats = JSON.parse(runBin(['stats', '-f', 'json']).stdout);
+    const tree = JSON.parse(runBin(['tree', '-f', 'json']).stdout);
+    const seen = new Set<string>();
+    const visit = (n: { id: string; children?: unknown[] }): void => {
+      seen.add(n.id);
+      (n.children as (typeof n)[] | undefined)?.forEach(visit);
+    };
+    for (const s of tree.sections) s.roots.forEach(visit);
+    expect(seen.size).toBe(stats.claims);
+  });
+});
