@@ -43,8 +43,8 @@ export function generateMap({ claims, perFile = 100, seed = 1, dir }) {
   const ids = [];
   for (let f = 0; f < files; f++) {
     const sourceId = `s${f}`;
-    const year = 2020 + Math.floor((f / files) * 6);
-    const month = String(1 + (f % 12)).padStart(2, '0');
+    // Dates rise with the file number, so every response comes after what it answers.
+    const date = new Date(Date.UTC(2020, 0, 1) + Math.floor((f / files) * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
     const lines = [
       '# yaml-language-server: $schema=../../schemas/riposte.schema.json',
       'source:',
@@ -53,25 +53,27 @@ export function generateMap({ claims, perFile = 100, seed = 1, dir }) {
       `  title: "Synthetic document ${f}"`,
       '  authors:',
       `    - Organisation ${f % 97}`,
-      `  date: "${year}-${month}"`,
+      `  date: "${date}"`,
       `  text: ${sourceId}.txt`,
       'claims:',
     ];
     const text = [`Synthetic document ${f}`, ''];
     const count = Math.min(perFile, claims - f * perFile);
+    const own = [];
     for (let c = 0; c < count; c++) {
       const id = `${sourceId}.c${c}`;
       const quote = sentence(random, 12 + Math.floor(random() * 12));
       text.push(quote, '');
       lines.push(`  - id: ${id}`, `    summary: "${sentence(random, 10)}"`, `    quote: "${quote}"`, `    tags: [${WORDS[c % WORDS.length]}]`);
       // Respond to a claim of an earlier source, as debates do.
-      if (f > 0 && random() < 0.6) {
+      if (ids.length > 0 && random() < 0.6) {
         const target = ids[Math.floor(random() * ids.length)];
         lines.push(`    ${KINDS[Math.floor(random() * KINDS.length)]}: ${target}`);
       }
-      ids.push(id);
-      if (ids.length > 5000) ids.splice(0, 1000);
+      own.push(id);
     }
+    ids.push(...own);
+    if (ids.length > 5000) ids.splice(0, ids.length - 5000);
     writeFileSync(path.join(argumentsDir, `${sourceId}.yaml`), lines.join('\n') + '\n');
     writeFileSync(path.join(textsDir, `${sourceId}.txt`), text.join('\n'));
   }

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics.js';
-import { buildGraph, type DebateGraph } from './graph/build.js';
+import type { Diagnostic, Finding } from './diagnostics.js';
+import type { DebateGraph } from './graph/build.js';
 import { loadConfig, type Config } from './load/config.js';
-import { loadMapFiles, locate } from './load/index.js';
+import { discoverMapFiles, loadMapFile, locate } from './load/index.js';
 import type { ParseLimits } from './load/parse.js';
 import { loadTexts } from './load/texts.js';
-import { buildModel, type DebateMap } from './model.js';
+import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
-import { validateMap } from './validate/index.js';
+import { validateFile, validateMap } from './validate/index.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -35,17 +35,26 @@ export interface CheckResult {
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
 export async function checkMap(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.cwd, options.config);
-  const inputs = paths.length > 0 ? paths : config.maps;
-  const loaded = await loadMapFiles(inputs, options.cwd, options.limits);
-  const map = buildModel(loaded.files);
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd);
+  // One file at a time: parse, check against the schema, add to the model, drop the data.
+  const map: DebateMap = { sources: [], claims: [], evidence: [] };
+  const findings: Finding[] = [];
+  const recovered = new Set<string>();
+  for (const file of files) {
+    const parsed = loadMapFile(file, options.cwd, options.limits);
+    findings.push(...validateFile(parsed));
+    for (const id of parsed.recoveredIds) recovered.add(id);
+    addToModel(map, parsed.file, parsed.data);
+  }
   let texts;
   const textsDir = options.texts !== undefined ? path.resolve(options.cwd, options.texts) : config.texts;
   if (options.quotes !== false && textsDir !== undefined) {
-    texts = await loadTexts(map, textsDir, options.texts ?? (path.relative(options.cwd, textsDir) || '.'));
+    texts = loadTexts(map, textsDir, options.texts ?? (path.relative(options.cwd, textsDir) || '.'));
   }
-  const outcome = validateMap(loaded.files, map, { ...(texts ? { texts } : {}), strict: options.strict ?? false, quotes: options.quotes ?? true });
-  const { diagnostics, texts: fileTexts } = await locate(outcome.findings, options.cwd);
-  return { config, files: loaded.files.map((f) => f.file), map, diagnostics, quotes: outcome.quotes, fileTexts };
+  const outcome = validateMap(map, recovered, { ...(texts ? { texts } : {}), strict: options.strict ?? false, quotes: options.quotes ?? true });
+  findings.push(...outcome.findings);
+  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd);
+  return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts };
 }
 
 export interface OpenedMap extends CheckResult {
@@ -55,5 +64,6 @@ export interface OpenedMap extends CheckResult {
 /** Load a map for the read-only commands: no quote checks, and the graph built. */
 export async function openMap(paths: readonly string[], options: CheckOptions): Promise<OpenedMap> {
   const result = await checkMap(paths, { ...options, quotes: false });
+  const { buildGraph } = await import('./graph/build.js');
   return { ...result, graph: buildGraph(result.map) };
 }

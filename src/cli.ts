@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkMap, openMap, type CheckOptions, type OpenedMap } from './api.js';
+import type { CheckOptions, OpenedMap } from './api.js';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
-import { mapStats } from './graph/stats.js';
-import { debateTree, UnknownNodeError } from './graph/tree.js';
-import { unansweredClaims } from './graph/unanswered.js';
-import { InputError } from './load/index.js';
-import { statsJson, treeJson, unansweredJson } from './render/data.js';
-import { diagnosticFormatters, type DiagnosticFormat } from './render/formatters/index.js';
+import { InputError } from './load/discover.js';
 import { safeInline } from './render/sanitize.js';
-import { renderStats } from './render/stats.js';
-import { renderTree } from './render/tree.js';
-import { renderUnanswered } from './render/unanswered.js';
+
+// Each command loads only the modules it needs, so start-up stays close to Node's own.
+const api = () => import('./api.js');
+const formatters = () => import('./render/formatters/index.js');
+const DIAGNOSTIC_FORMATS = ['stylish', 'json'] as const;
+type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -70,9 +68,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   /** The read-only commands refuse a map with errors: their answers would be wrong. */
   const open = async (paths: string[], options: CommonOptions): Promise<OpenedMap> => {
-    const opened = await openMap(paths, checkOptions(options));
+    const opened = await (await api()).openMap(paths, checkOptions(options));
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
+      const { diagnosticFormatters } = await formatters();
       io.stderr.write(
         diagnosticFormatters.stylish(errors, {
           color: useColor(options),
@@ -110,13 +109,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .command('validate')
       .description('check map files: YAML, schema, references, and quotes against the source texts')
       .argument('[paths...]', 'map files, directories or glob patterns (default: the config\'s maps, or arguments/)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(diagnosticFormatters)).default('stylish'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('stylish'))
       .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning']).default('error'))
       .option('--strict', 'treat unchecked quotes as errors')
       .option('-v, --verbose', 'show a code frame under each finding')
       .option('-q, --quiet', 'report errors only'),
   ).action(async (paths: string[], options: CommonOptions & { format: DiagnosticFormat; failOn: 'error' | 'warning'; strict?: boolean; verbose?: boolean; quiet?: boolean }) => {
-    const result = await checkMap(paths, checkOptions(options));
+    const result = await (await api()).checkMap(paths, checkOptions(options));
+    const { diagnosticFormatters } = await formatters();
     const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const text = diagnosticFormatters[options.format](shown, {
       color: useColor(options),
@@ -144,6 +144,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (paths: string[], options: CommonOptions & { source?: string[]; author?: string[]; tag?: string[]; challenged: boolean; failOnUnanswered?: boolean; width?: number; format: 'text' | 'json' }) => {
     const { graph } = await open(paths, options);
+    const [{ unansweredClaims }, { unansweredJson }, { renderUnanswered }] = await Promise.all([
+      import('./graph/unanswered.js'),
+      import('./render/data.js'),
+      import('./render/unanswered.js'),
+    ]);
     for (const id of options.source ?? []) {
       if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'type') !== 'source') {
         io.stderr.write(`riposte: no source '${safeInline(id)}' (--source takes a source id; riposte stats lists the map)\n`);
@@ -173,6 +178,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (paths: string[], options: CommonOptions & { from?: string; depth?: number; width?: number; ascii?: boolean; format: 'text' | 'json' }) => {
     const { graph } = await open(paths, options);
+    const [{ debateTree, UnknownNodeError }, { treeJson }, { renderTree }] = await Promise.all([
+      import('./graph/tree.js'),
+      import('./render/data.js'),
+      import('./render/tree.js'),
+    ]);
     let sections;
     try {
       sections = debateTree(graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
@@ -197,6 +207,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (paths: string[], options: CommonOptions & { format: 'text' | 'json' }) => {
     const { graph } = await open(paths, options);
+    const [{ mapStats }, { statsJson }, { renderStats }] = await Promise.all([
+      import('./graph/stats.js'),
+      import('./render/data.js'),
+      import('./render/stats.js'),
+    ]);
     const stats = mapStats(graph);
     io.stdout.write(options.format === 'json' ? statsJson(stats) : renderStats(stats, { color: useColor(options) }));
     throw new Exit(EXIT.ok);

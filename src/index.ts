@@ -2,11 +2,11 @@
 export { checkMap, openMap, type CheckOptions, type CheckResult, type OpenedMap } from './api.js';
 export { run, EXIT, type CliIo } from './cli.js';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity, type Finding } from './diagnostics.js';
-export { buildModel, RELATION_KINDS, ANSWERING_KINDS, type DebateMap, type Source, type Claim, type Evidence, type Relation, type RelationKind } from './model.js';
-export { loadMapFiles, locate, InputError } from './load/index.js';
+export { buildModel, addToModel, RELATION_KINDS, ANSWERING_KINDS, type DebateMap, type Source, type Claim, type Evidence, type Relation, type RelationKind } from './model.js';
+export { loadMapFile, discoverMapFiles, locate, InputError } from './load/index.js';
 export { loadConfig, CONFIG_FILE, type Config } from './load/config.js';
 export { parseMapText, DEFAULT_LIMITS, type ParseLimits, type ParsedFile } from './load/parse.js';
-export { validateMap, type ValidationOutcome } from './validate/index.js';
+export { validateFile, validateMap, type ValidationOutcome } from './validate/index.js';
 export { checkSchema, mapSchema } from './validate/schema.js';
 export { checkReferences } from './validate/references.js';
 export { checkQuotes, type QuoteStats, type LoadedText } from './validate/quotes.js';

@@ -13,6 +13,7 @@ interface Located {
 }
 
 export interface Source extends Located {
+  type: 'source';
   id: string;
   kind: string;
   title: string;
@@ -35,12 +36,13 @@ export interface Relation extends Located {
 }
 
 export interface Claim extends Located {
+  type: 'claim';
   id: string;
   sourceId: string;
   summary: string;
   quotes: string[];
-  /** Where each quote is in the file, for diagnostics. */
-  quotePointers: string[];
+  /** Whether `quote` is written as a list (for the JSON pointer of each quote). */
+  quoteIsList: boolean;
   /** Whether the file gives a `quote` at all (a malformed one is the schema's to report). */
   quoteGiven: boolean;
   locator?: string;
@@ -51,6 +53,7 @@ export interface Claim extends Located {
 }
 
 export interface Evidence extends Located {
+  type: 'evidence';
   id: string;
   kind: string;
   title: string;
@@ -73,8 +76,19 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /** Dates may be written as a bare year (`date: 2024`), which YAML reads as a number. */
 const dateOf = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
-const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const NONE: string[] = [];
+const NO_RELATIONS: Relation[] = [];
+/** A string or a list of strings; the parsed list itself is reused when it holds only strings. */
+const strings = (value: unknown): string[] => {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return NONE;
+  return value.every((v) => typeof v === 'string') ? (value as string[]) : value.filter((v): v is string => typeof v === 'string');
+};
+
+/** The JSON pointer of a claim's i-th quote. */
+export function quotePointer(claim: Claim, index: number): string {
+  return claim.quoteIsList ? `${claim.pointer}/quote/${index}` : `${claim.pointer}/quote`;
+}
 
 /**
  * Build the model from parsed files. Tolerant by design: the schema reports malformed
@@ -82,12 +96,19 @@ const strings = (value: unknown): string[] =>
  */
 export function buildModel(files: readonly { file: string; data: unknown }[]): DebateMap {
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
-  for (const { file, data } of files) {
-    if (!isObject(data)) continue;
+  for (const { file, data } of files) addToModel(map, file, data);
+  return map;
+}
+
+/** Add one file's data to `map`, so the loader can drop the data as soon as it is read. */
+export function addToModel(map: DebateMap, file: string, data: unknown): void {
+  {
+    if (!isObject(data)) return;
     const source = isObject(data.source) ? data.source : undefined;
     const sourceId = str(source?.id);
     if (source && sourceId) {
       map.sources.push({
+        type: 'source',
         id: sourceId,
         kind: str(source.kind) ?? 'other',
         title: str(source.title) ?? sourceId,
@@ -105,31 +126,35 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
       });
     }
     if (Array.isArray(data.claims) && sourceId) {
-      data.claims.forEach((entry, index) => {
+      const entries = data.claims as unknown[];
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
         const id = isObject(entry) ? str(entry.id) : undefined;
-        if (!isObject(entry) || !id) return;
+        if (!isObject(entry) || !id) continue;
         const pointer = `/claims/${index}`;
-        const relations: Relation[] = [];
+        let relations: Relation[] = NO_RELATIONS;
         for (const kind of RELATION_KINDS) {
           const value = entry[kind];
-          const targets = Array.isArray(value) ? value : value === undefined ? [] : [value];
-          targets.forEach((target, i) => {
+          if (value === undefined) continue;
+          const targets: unknown[] = Array.isArray(value) ? value : [value];
+          for (let i = 0; i < targets.length; i++) {
+            const target = targets[i];
             const to = typeof target === 'string' ? target : isObject(target) ? str(target.to) : undefined;
-            if (!to) return;
+            if (!to) continue;
             const at = Array.isArray(value) ? `${pointer}/${kind}/${i}` : `${pointer}/${kind}`;
             const note = isObject(target) ? str(target.note) : undefined;
+            if (relations === NO_RELATIONS) relations = [];
             relations.push({ kind, from: id, to, note, file, pointer: isObject(target) ? `${at}/to` : at });
-          });
+          }
         }
         map.claims.push({
+          type: 'claim',
           id,
           sourceId,
           summary: str(entry.summary) ?? '',
           quotes: strings(entry.quote),
           quoteGiven: entry.quote !== undefined,
-          quotePointers: Array.isArray(entry.quote)
-            ? entry.quote.flatMap((q, i) => (typeof q === 'string' ? [`${pointer}/quote/${i}`] : []))
-            : [`${pointer}/quote`],
+          quoteIsList: Array.isArray(entry.quote),
           locator: str(entry.locator),
           tags: strings(entry.tags),
           evidence: strings(entry.evidence),
@@ -138,13 +163,14 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
           file,
           pointer,
         });
-      });
+      }
     }
     if (Array.isArray(data.evidence)) {
       data.evidence.forEach((entry, index) => {
         const id = isObject(entry) ? str(entry.id) : undefined;
         if (!isObject(entry) || !id) return;
         map.evidence.push({
+          type: 'evidence',
           id,
           kind: str(entry.kind) ?? 'other',
           title: str(entry.title) ?? id,
@@ -158,5 +184,4 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
       });
     }
   }
-  return map;
 }

@@ -26,9 +26,9 @@ describe('normalise', () => {
     expect(normalise('Hello, World!').text).toBe('Hello, World!');
   });
   it('records where each character came from', () => {
-    const { text, origin } = normalise('a  **b**');
+    const { text, origin } = normalise('a  **b**', false, true);
     expect(text).toBe('a b');
-    expect([...origin]).toEqual([0, 1, 5]);
+    expect([...origin!]).toEqual([0, 1, 5]);
   });
 });
 

@@ -13,6 +13,7 @@ import { renderUnanswered } from '../src/render/unanswered.js';
 import { stringWidth, wrap } from '../src/render/wrap.js';
 import { repoRoot } from './helpers.js';
 
+// eslint-disable-next-line no-control-regex -- the point of the test
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('sanitising untrusted text', () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import jsYaml from 'js-yaml';
+import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { InputError, describeFsError } from './discover.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
@@ -29,11 +30,14 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   } catch (error) {
     throw new InputError(`config: ${describeFsError(error, explicit ?? file)}`, file);
   }
-  const doc = parseDocument(text);
   const shown = path.relative(cwd, file) || file;
-  if (doc.errors.length > 0) throw new InputError(`config ${shown}: ${doc.errors[0]!.message.split('\n')[0]}`, file);
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
+  let data: Record<string, unknown>;
+  try {
+    data = (jsYaml.load(text, { schema: YAML_CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    throw new InputError(`config ${shown}: ${(error as Error).message.split('\n')[0]}`, file);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.includes(key)) throw new InputError(`config ${shown}: unknown setting '${key}'; known settings: ${KNOWN_KEYS.join(', ')}`, file);
   }

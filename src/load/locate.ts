@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { Diagnostic, Finding } from '../diagnostics.js';
 import { parsePreciseDocument } from './parse.js';
 
@@ -38,12 +39,14 @@ export function locateFindings(text: string, findings: readonly Finding[]): Diag
 }
 
 function nodeRange(node: Node | Pair | null | undefined): Range | undefined {
+  const { isPair } = yamlPackage();
   const target = isPair(node) ? (node.key as Node | null) : node;
   const range = target && 'range' in target ? target.range : undefined;
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
 function findRange(root: unknown, path: readonly string[], atKey: boolean): Range | undefined {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   let node = root as Node | null;
   let best = nodeRange(node) ?? { start: 0, end: 0 };
   for (let i = 0; i < path.length; i++) {

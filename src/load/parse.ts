@@ -1,6 +1,7 @@
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { Finding } from '../diagnostics.js';
 
 /** Limits that keep a hostile file from exhausting memory. */
@@ -72,6 +73,7 @@ export interface PreciseDocument {
 }
 
 export function parsePreciseDocument(text: string): PreciseDocument {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(stripBom(text), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   return { doc, lineCounter };
@@ -139,6 +141,7 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
 
 /** Collect `id:` values from whatever a broken document still holds. */
 function recoverIds(doc: Document.Parsed): string[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   const ids: string[] = [];
   const visit = (node: unknown, depth: number): void => {
     if (depth > 64) return;

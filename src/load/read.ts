@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../diagnostics.js';
 import { describeFsError } from './discover.js';
 
@@ -7,10 +7,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding; io: boolean };
 
 /** Read a map file as UTF-8, refusing bytes that are not text rather than guessing. */
-export async function readMapFile(file: string, absolute: string): Promise<ReadResult> {
+export function readMapFile(file: string, absolute: string): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    bytes = readFileSync(absolute);
   } catch (error) {
     return { ok: false, io: true, finding: fileFinding(file, 'yaml-syntax', describeFsError(error, file)) };
   }

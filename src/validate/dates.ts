@@ -5,9 +5,11 @@
  */
 export function compareDates(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
-  const left = a.slice(0, length);
-  const right = b.slice(0, length);
-  return left < right ? -1 : left > right ? 1 : 0;
+  for (let i = 0; i < length; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Sort key: undated sources go last; partial dates sort before full dates they contain. */

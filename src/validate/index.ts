@@ -21,16 +21,19 @@ export interface ValidationOutcome {
   quotes: QuoteStats;
 }
 
-/** Every check riposte makes on a parsed map (`map` is buildModel of `files`): schema, references, quotes. Pure. */
-export function validateMap(files: readonly ParsedMapFile[], map: DebateMap, options: ValidateOptions = {}): ValidationOutcome {
-  const findings: Finding[] = [];
-  const recovered = new Set<string>();
-  for (const file of files) {
-    findings.push(...file.findings);
-    for (const id of file.recoveredIds) recovered.add(id);
-    if (file.data !== undefined || file.findings.length === 0) findings.push(...checkSchema(file.file, file.data));
-  }
-  findings.push(...checkReferences(map, recovered));
+/** Checks of one file on its own: its YAML findings and the schema. */
+export function validateFile(file: ParsedMapFile): Finding[] {
+  // A file that did not parse has no data to check; its YAML errors say why.
+  if (file.data === undefined && file.findings.length > 0) return [...file.findings];
+  return [...file.findings, ...checkSchema(file.file, file.data)];
+}
+
+/**
+ * Checks that need the whole map: references and quotes. `recoveredIds` are ids of files
+ * that failed to parse, so references to them do not cascade. Pure.
+ */
+export function validateMap(map: DebateMap, recoveredIds: ReadonlySet<string>, options: ValidateOptions = {}): ValidationOutcome {
+  const findings = checkReferences(map, recoveredIds);
   if (options.quotes === false) return { findings, quotes: { checked: 0, notFound: 0, unchecked: 0 } };
   const quotes = checkQuotes(map, options);
   findings.push(...quotes.findings);

@@ -7,87 +7,123 @@
  * (superscript digits) are dropped. Case, punctuation and spelling must match.
  */
 
-const SINGLE_QUOTES = new Set(['\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u0060', '\u00b4']);
-const DOUBLE_QUOTES = new Set(['\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb']);
-const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']);
-const DROPPED = new Set(['*', '_', '\u00b9', '\u00b2', '\u00b3', '\u2070', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079', '\u00ad']);
+const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x60, 0xb4]);
+const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
+/** Emphasis (* _), superscript footnote digits, soft hyphens. */
+const DROPPED = new Set([0x2a, 0x5f, 0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079, 0xad]);
+const HYPHEN = 0x2d;
+const NEWLINE = 0x0a;
 
-const isSpace = (ch: string): boolean => /\s/u.test(ch);
+/** The characters JavaScript's \s matches, by code unit: checked without a regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
+const utf16 = new TextDecoder('utf-16le');
 
 export interface NormalisedText {
   text: string;
-  /** For each character of `text`, the offset of the character it came from. */
-  origin: Int32Array;
+  /** For each character of `text`, the offset of the character it came from (when asked for). */
+  origin?: Int32Array;
 }
 
 /**
  * Normalise `input`. With `keepLineEndHyphens`, 'future-\nproof' becomes 'future-proof';
- * without, 'protec-\ntion' becomes 'protection'.
+ * without, 'protec-\ntion' becomes 'protection'. Works on code units into a typed array:
+ * quote checks normalise every text of a map, so this is a hot path.
  */
-export function normalise(input: string, keepLineEndHyphens = false): NormalisedText {
-  const out: string[] = [];
-  const origin: number[] = [];
+export function normalise(input: string, keepLineEndHyphens = false, withOrigin = false): NormalisedText {
+  const out = new Uint16Array(input.length);
+  const origin = withOrigin ? new Int32Array(input.length) : undefined;
+  let length = 0;
   let pendingSpace = -1;
-  const emit = (ch: string, from: number): void => {
-    if (pendingSpace >= 0 && out.length > 0) {
-      out.push(' ');
-      origin.push(pendingSpace);
+  const emit = (code: number, from: number): void => {
+    if (pendingSpace >= 0 && length > 0) {
+      if (origin) origin[length] = pendingSpace;
+      out[length++] = 0x20;
     }
     pendingSpace = -1;
-    out.push(ch);
-    origin.push(from);
+    if (origin) origin[length] = from;
+    out[length++] = code;
   };
   for (let i = 0; i < input.length; i++) {
-    let ch = input[i]!;
-    if (DROPPED.has(ch)) continue;
-    if (isSpace(ch)) {
+    let code = input.charCodeAt(i);
+    if (DROPPED.has(code)) continue;
+    if (isSpace(code)) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
-    if (SINGLE_QUOTES.has(ch)) ch = "'";
-    else if (DOUBLE_QUOTES.has(ch)) ch = '"';
-    else if (DASHES.has(ch)) ch = '-';
-    if (ch === '-' && pendingSpace < 0 && isLetter(input[i - 1])) {
+    if (code >= 0x60) {
+      if (SINGLE_QUOTES.has(code)) code = 0x27;
+      else if (DOUBLE_QUOTES.has(code)) code = 0x22;
+      else if (DASHES.has(code)) code = HYPHEN;
+    }
+    if (code === HYPHEN && pendingSpace < 0 && isLetter(input[i - 1])) {
       // A hyphen at a line end between two letters: the word continues on the next line.
       let j = i + 1;
-      while (j < input.length && (input[j] === ' ' || input[j] === '\t')) j++;
-      if (input[j] === '\r') j++;
-      if (input[j] === '\n') {
+      while (j < input.length && (input.charCodeAt(j) === 0x20 || input.charCodeAt(j) === 0x09)) j++;
+      if (input.charCodeAt(j) === 0x0d) j++;
+      if (input.charCodeAt(j) === NEWLINE) {
         j++;
-        while (j < input.length && isSpace(input[j]!)) j++;
+        while (j < input.length && isSpace(input.charCodeAt(j))) j++;
         if (isLetter(input[j])) {
-          if (keepLineEndHyphens) emit('-', i);
+          if (keepLineEndHyphens) emit(HYPHEN, i);
           i = j - 1;
           continue;
         }
       }
     }
-    emit(ch, i);
+    emit(code, i);
   }
-  return { text: out.join(''), origin: Int32Array.from(origin) };
+  const text = utf16.decode(out.subarray(0, length));
+  return origin ? { text, origin: origin.slice(0, length) } : { text };
 }
 
 export function normaliseQuote(quote: string): string {
   return normalise(quote, true).text;
 }
 
-export interface PreparedText {
-  joined: NormalisedText;
-  hyphenated: NormalisedText;
+/** A source text ready for quote checks; the normalised forms are made on first need. */
+export class PreparedText {
+  #joined?: string;
+  #hyphenated?: string;
+  /** Where the last verbatim quote was found: claims usually follow the text's order. */
+  cursor = 0;
+  constructor(readonly raw: string) {}
+  get joined(): string {
+    return (this.#joined ??= normalise(this.raw, false).text);
+  }
+  get hyphenated(): string {
+    return (this.#hyphenated ??= normalise(this.raw, true).text);
+  }
 }
 
 export function prepareText(text: string): PreparedText {
-  return { joined: normalise(text, false), hyphenated: normalise(text, true) };
+  return new PreparedText(text);
 }
 
 export function containsQuote(prepared: PreparedText, quote: string): boolean {
+  // Most quotes are copied verbatim: no normalising needed to accept them. Search on from
+  // the previous quote first, so a text is scanned about once for all of its quotes.
+  if (quote.length > 0) {
+    const at = prepared.raw.indexOf(quote, prepared.cursor);
+    if (at >= 0 || (prepared.cursor > 0 && prepared.raw.lastIndexOf(quote, prepared.cursor) >= 0)) {
+      if (at >= 0) prepared.cursor = at;
+      return true;
+    }
+  }
   const needle = normaliseQuote(quote);
   if (needle === '') return true;
-  if (prepared.hyphenated.text.includes(needle)) return true;
-  if (prepared.joined.text.includes(needle)) return true;
+  if (prepared.hyphenated.includes(needle)) return true;
+  if (prepared.joined.includes(needle)) return true;
   // A quote that itself joins the hyphenated word ('protection') against 'protec-\ntion'.
-  return prepared.joined.text.includes(normalise(quote, false).text);
+  return prepared.joined.includes(normalise(quote, false).text);
 }
 
 export interface Passage {
@@ -104,7 +140,7 @@ export interface Passage {
  */
 export function closestPassage(prepared: PreparedText, quote: string): Passage | undefined {
   const needle = normaliseQuote(quote);
-  const { text, origin } = prepared.hyphenated;
+  const { text, origin } = normalise(prepared.raw, true, true) as Required<NormalisedText>;
   if (needle.length === 0 || text.length === 0) return undefined;
   const m = needle.length;
   // Long quotes against long texts: compare on a bounded prefix to stay fast.

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../diagnostics.js';
-import type { DebateMap, Source } from '../model.js';
+import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, prepareText, type PreparedText } from './quote-text.js';
 
 /** A source text as the loader found it: its content, or why it could not be read. */
@@ -113,7 +113,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
         severity: 'error',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
         file: claim.file,
-        pointer: claim.quotePointers[i] ?? `${claim.pointer}/quote`,
+        pointer: quotePointer(claim, i),
         ...(hint ? { hint } : {}),
       });
     });

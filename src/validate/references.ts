@@ -1,15 +1,11 @@
 import type { Finding } from '../diagnostics.js';
-import { ANSWERING_KINDS, type DebateMap } from '../model.js';
+import { ANSWERING_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
 import { compareDates } from './dates.js';
 import { suggestion } from './suggest.js';
 
-type EntityKind = 'source' | 'claim' | 'evidence';
-
-interface Entry {
-  kind: EntityKind;
-  file: string;
-  pointer: string;
-}
+type Entity = Source | Claim | Evidence;
+type EntityKind = Entity['type'];
+type EntityOf<K extends EntityKind> = Extract<Entity, { type: K }>;
 
 const ATTACKS = new Set(['rebuts', 'undermines', 'undercuts']);
 
@@ -20,26 +16,26 @@ const ATTACKS = new Set(['rebuts', 'undermines', 'undercuts']);
  */
 export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
-  const entries = new Map<string, Entry>();
-  const register = (id: string, kind: EntityKind, file: string, pointer: string): void => {
-    const first = entries.get(id);
+  const entries = new Map<string, Entity>();
+  const register = (entity: Entity): void => {
+    const first = entries.get(entity.id);
     if (first) {
       findings.push({
         code: 'duplicate-id',
         severity: 'error',
-        message: `duplicate id '${id}': already used by the ${first.kind} in ${first.file} (${first.pointer.slice(1)}); ids are unique across the map`,
-        file,
-        pointer: `${pointer}/id`,
+        message: `duplicate id '${entity.id}': already used by the ${first.type} in ${first.file} (${first.pointer.slice(1)}); ids are unique across the map`,
+        file: entity.file,
+        pointer: `${entity.pointer}/id`,
       });
     } else {
-      entries.set(id, { kind, file, pointer });
+      entries.set(entity.id, entity);
     }
   };
-  for (const s of map.sources) register(s.id, 'source', s.file, s.pointer);
-  for (const c of map.claims) register(c.id, 'claim', c.file, c.pointer);
-  for (const e of map.evidence) register(e.id, 'evidence', e.file, e.pointer);
+  for (const s of map.sources) register(s);
+  for (const c of map.claims) register(c);
+  for (const e of map.evidence) register(e);
 
-  const idsOf = (kind: EntityKind): string[] => [...entries].filter(([, e]) => e.kind === kind).map(([id]) => id);
+  const idsOf = (kind: EntityKind): string[] => [...entries].filter(([, e]) => e.type === kind).map(([id]) => id);
   const candidates = new Map<EntityKind, string[]>();
   const namesOf = (kind: EntityKind): string[] => {
     let list = candidates.get(kind);
@@ -47,15 +43,16 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     return list;
   };
 
-  /** True when `id` names an entity of `kind`; otherwise reports why not. */
-  const resolve = (id: string, kind: EntityKind, file: string, pointer: string, role: string): boolean => {
+  /** The entity `id` names when it is of `kind`; otherwise reports why not. */
+  const resolve = <K extends EntityKind>(id: string, kind: K, file: string, pointerOf: string | (() => string), role: string): EntityOf<K> | undefined => {
     const entry = entries.get(id);
-    if (entry?.kind === kind) return true;
+    if (entry?.type === kind) return entry as EntityOf<K>;
+    const pointer = typeof pointerOf === 'string' ? pointerOf : pointerOf();
     if (entry) {
       findings.push({
         code: 'relation-target-kind',
         severity: 'error',
-        message: `${role} '${id}' is a ${entry.kind}, not a ${kind}${kindAdvice(entry.kind, kind)}`,
+        message: `${role} '${id}' is a ${entry.type}, not a ${kind}${kindAdvice(entry.type, kind)}`,
         file,
         pointer,
       });
@@ -68,11 +65,12 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
         pointer,
       });
     }
-    return false;
+    return undefined;
   };
-
-  const sourcesById = new Map(map.sources.map((s) => [s.id, s]));
-  const claimsById = new Map(map.claims.map((c) => [c.id, c]));
+  const sourceById = (id: string): Source | undefined => {
+    const entry = entries.get(id);
+    return entry?.type === 'source' ? entry : undefined;
+  };
 
   for (const source of map.sources) {
     if (source.reportedBy !== undefined) {
@@ -103,8 +101,12 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
   }
 
   for (const claim of map.claims) {
-    claim.evidence.forEach((id, i) => resolve(id, 'evidence', claim.file, `${claim.pointer}/evidence/${i}`, 'evidence'));
-    const kindsByTarget = new Map<string, string[]>();
+    for (let i = 0; i < claim.evidence.length; i++) {
+      resolve(claim.evidence[i]!, 'evidence', claim.file, () => `${claim.pointer}/evidence/${i}`, 'evidence');
+    }
+    if (claim.relations.length === 0) continue;
+    // Only a claim with several relations can repeat or contradict one.
+    const kindsByTarget = claim.relations.length > 1 ? new Map<string, string[]>() : undefined;
     for (const relation of claim.relations) {
       if (relation.to === claim.id) {
         findings.push({
@@ -116,8 +118,9 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
         });
         continue;
       }
-      if (!resolve(relation.to, 'claim', relation.file, relation.pointer, relation.kind)) continue;
-      const kinds = kindsByTarget.get(relation.to) ?? [];
+      const target = resolve(relation.to, 'claim', relation.file, relation.pointer, relation.kind);
+      if (!target) continue;
+      const kinds = kindsByTarget?.get(relation.to) ?? [];
       if (kinds.includes(relation.kind)) {
         findings.push({
           code: 'duplicate-value',
@@ -138,10 +141,11 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
           pointer: relation.pointer,
         });
       }
-      kinds.push(relation.kind);
-      kindsByTarget.set(relation.to, kinds);
+      if (kindsByTarget) {
+        kinds.push(relation.kind);
+        kindsByTarget.set(relation.to, kinds);
+      }
 
-      const target = claimsById.get(relation.to)!;
       if (relation.kind !== 'supports' && target.sourceId === claim.sourceId) {
         findings.push({
           code: 'same-source-response',
@@ -151,8 +155,8 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
           pointer: relation.pointer,
         });
       }
-      const from = sourcesById.get(claim.sourceId);
-      const to = sourcesById.get(target.sourceId);
+      const from = sourceById(claim.sourceId);
+      const to = sourceById(target.sourceId);
       if (ANSWERING_KINDS.has(relation.kind) || relation.kind === 'questions') {
         if (from?.date && to?.date && compareDates(from.date, to.date) < 0) {
           findings.push({

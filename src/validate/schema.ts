@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DiagnosticCode, Finding } from '../diagnostics.js';
 import { suggestion } from './suggest.js';
 
@@ -14,8 +14,19 @@ const DATE_PATTERN = mapSchema.$defs.date!.pattern!;
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The build compiles the schema ahead of time (scripts/compile-schema.mjs), which saves
+ * loading and running ajv's compiler on every start. Run from source (tests), there is no
+ * compiled validator and ajv compiles the schema here, with the same options.
+ */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(mapSchema);
+  if (compiled) return compiled;
+  try {
+    compiled = require('./schema-validator.cjs') as ValidateFunction;
+  } catch {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    compiled = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(mapSchema);
+  }
   return compiled;
 }
 
