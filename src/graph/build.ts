@@ -6,10 +6,13 @@ export type NodeAttributes =
   | { type: 'claim'; claim: Claim }
   | { type: 'evidence'; evidence: Evidence };
 
-/** claim -relation-> claim, claim -made-by-> source, claim -cites-> evidence, source -answers/reported-by-> source. */
+/**
+ * claim -relation-> claim, claim -cites-> evidence, source -answers/reported-by-> source.
+ * Which source made a claim is the claim's `sourceId`: an edge per claim would double the
+ * graph for no analysis that needs it.
+ */
 export type EdgeAttributes =
   | { type: 'relation'; kind: RelationKind; note?: string }
-  | { type: 'made-by' }
   | { type: 'cites' }
   | { type: 'answers' }
   | { type: 'reported-by' };
@@ -22,14 +25,22 @@ export type DebateGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
  */
 export function buildGraph(map: DebateMap): DebateGraph {
   const graph: DebateGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (const source of map.sources) graph.mergeNode(source.id, { type: 'source', source });
-  for (const evidence of map.evidence) if (!graph.hasNode(evidence.id)) graph.addNode(evidence.id, { type: 'evidence', evidence });
-  for (const claim of map.claims) if (!graph.hasNode(claim.id)) graph.addNode(claim.id, { type: 'claim', claim });
+  // The first definition of an id wins, as in validation; a duplicate is reported there.
+  const types = new Map<string, NodeAttributes['type']>();
+  const nodes = new Set<Claim | Source | Evidence>();
+  const add = (id: string, entity: Claim | Source | Evidence, attributes: NodeAttributes): void => {
+    if (types.has(id)) return;
+    types.set(id, attributes.type);
+    nodes.add(entity);
+    graph.addNode(id, attributes);
+  };
+  for (const source of map.sources) add(source.id, source, { type: 'source', source });
+  for (const claim of map.claims) add(claim.id, claim, { type: 'claim', claim });
+  for (const evidence of map.evidence) add(evidence.id, evidence, { type: 'evidence', evidence });
 
-  const isType = (id: string, type: NodeAttributes['type']): boolean => graph.hasNode(id) && graph.getNodeAttribute(id, 'type') === type;
+  const isType = (id: string, type: NodeAttributes['type']): boolean => types.get(id) === type;
   for (const claim of map.claims) {
-    if (graph.getNodeAttributes(claim.id).type !== 'claim') continue;
-    if (isType(claim.sourceId, 'source')) graph.addDirectedEdge(claim.id, claim.sourceId, { type: 'made-by' });
+    if (!nodes.has(claim)) continue;
     for (const id of claim.evidence) if (isType(id, 'evidence')) graph.addDirectedEdge(claim.id, id, { type: 'cites' });
     for (const relation of claim.relations) {
       if (relation.to === claim.id || !isType(relation.to, 'claim')) continue;
@@ -37,7 +48,7 @@ export function buildGraph(map: DebateMap): DebateGraph {
     }
   }
   for (const source of map.sources) {
-    if (graph.getNodeAttributes(source.id).type !== 'source') continue;
+    if (!nodes.has(source)) continue;
     for (const id of source.answers) if (id !== source.id && isType(id, 'source')) graph.addDirectedEdge(source.id, id, { type: 'answers' });
     if (source.reportedBy && source.reportedBy !== source.id && isType(source.reportedBy, 'source')) {
       graph.addDirectedEdge(source.id, source.reportedBy, { type: 'reported-by' });

@@ -1,5 +1,5 @@
 import { ANSWERING_KINDS } from '../model.js';
-import { claimOf, claims, incomingRelations, type DebateGraph, type Response } from './build.js';
+import { claims, type DebateGraph, type Response } from './build.js';
 
 export type ResponseStatus = 'answered' | 'challenged' | 'unanswered';
 
@@ -17,15 +17,16 @@ export interface ClaimStatus {
  * never a response, and a source cannot answer itself.
  */
 export function claimStatus(graph: DebateGraph, claimId: string): ClaimStatus {
-  const target = claimOf(graph, claimId);
   const answers: Response[] = [];
   const questions: Response[] = [];
-  for (const response of incomingRelations(graph, claimId)) {
-    const from = claimOf(graph, response.from);
-    if (!from || !target || from.sourceId === target.sourceId) continue;
-    if (ANSWERING_KINDS.has(response.kind)) answers.push(response);
-    else if (response.kind === 'questions') questions.push(response);
-  }
+  // The callback hands over both ends' attributes: no lookups per edge on large maps.
+  graph.forEachInEdge(claimId, (_edge, attributes, from, _to, fromAttributes, toAttributes) => {
+    if (attributes.type !== 'relation' || fromAttributes.type !== 'claim' || toAttributes.type !== 'claim') return;
+    if (fromAttributes.claim.sourceId === toAttributes.claim.sourceId) return;
+    const response: Response = { from, kind: attributes.kind, ...(attributes.note ? { note: attributes.note } : {}) };
+    if (ANSWERING_KINDS.has(attributes.kind)) answers.push(response);
+    else if (attributes.kind === 'questions') questions.push(response);
+  });
   const status: ResponseStatus = answers.length > 0 ? 'answered' : questions.length > 0 ? 'challenged' : 'unanswered';
   return { status, answers, questions };
 }

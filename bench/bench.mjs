@@ -1,0 +1,92 @@
+// npm run bench: riposte's speed and memory on generated maps of 1k, 10k and 100k claims,
+// against two baselines measured in the same run: `node -e 0` (the floor for any Node CLI)
+// and ajv-cli validating the same files against the same schema.
+//
+// Each command runs BENCH_RUNS times (default 5; 3 for 100k claims); the table gives the
+// median wall time and the largest peak resident memory. Peak memory comes from GNU time
+// (/usr/bin/time, Debian package `time`); without it only times are reported.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMap } from './generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'bench', '.out');
+const riposte = path.join(root, 'bin', 'riposte.js');
+const ajvCli = path.join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const schema = path.join(root, 'schemas', 'riposte.schema.json');
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SEED = 20221105;
+
+function measure(args, cwd) {
+  const node = process.execPath;
+  if (gnuTime) {
+    const report = path.join(out, 'time.txt');
+    const start = process.hrtime.bigint();
+    const r = spawnSync(gnuTime, ['-f', '%M', '-o', report, node, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
+    return { ms, mb: kb / 1024, status: r.status };
+  }
+  const start = process.hrtime.bigint();
+  const r = spawnSync(node, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, mb: NaN, status: r.status };
+}
+
+function repeat(args, cwd, runs, expectStatus) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = measure(args, cwd);
+    if (expectStatus !== undefined && r.status !== expectStatus) {
+      throw new Error(`${args.join(' ')} exited ${r.status}, expected ${expectStatus}`);
+    }
+    results.push(r);
+  }
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], mb: Math.max(...results.map((r) => r.mb)) };
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMb = (mb) => (Number.isNaN(mb) ? 'n/a' : `${mb.toFixed(0)} MB`);
+
+mkdirSync(out, { recursive: true });
+if (!existsSync(path.join(root, 'dist', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+const rows = [];
+for (const claims of sizes) {
+  const dir = path.join(out, String(claims));
+  rmSync(dir, { recursive: true, force: true });
+  const { files } = generateMap({ claims, perFile: 100, seed: SEED, dir });
+  const runs = Number(process.env.BENCH_RUNS ?? (claims >= 100000 ? 3 : 5));
+  process.stderr.write(`${claims} claims in ${files} files, ${runs} runs each...\n`);
+  const floor = repeat(['-e', '0'], dir, runs, 0);
+  const ajv = repeat([ajvCli, 'validate', '-s', schema, '-d', 'arguments/*.yaml', '--spec=draft2020', '--all-errors', '--allow-union-types'], dir, runs, 0);
+  const version = repeat([riposte, '--version'], dir, runs, 0);
+  const validate = repeat([riposte, 'validate', 'arguments', '--texts', 'texts', '--strict'], dir, runs, 0);
+  const unanswered = repeat([riposte, 'unanswered', 'arguments', '--format', 'json'], dir, runs, 0);
+  rows.push({ claims, files, floor, ajv, version, validate, unanswered });
+}
+
+const lines = [];
+lines.push(`riposte benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of the runs; ratios against baselines measured in the same run`);
+lines.push('');
+lines.push('| claims | node -e 0 | ajv-cli validate | riposte --version | riposte validate | riposte unanswered | --version / node -e 0 | validate / ajv-cli | validate peak memory |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  lines.push(
+    `| ${r.claims} | ${fmtMs(r.floor.ms)} | ${fmtMs(r.ajv.ms)}, ${fmtMb(r.ajv.mb)} | ${fmtMs(r.version.ms)} | ${fmtMs(r.validate.ms)}, ${fmtMb(r.validate.mb)} | ${fmtMs(r.unanswered.ms)}, ${fmtMb(r.unanswered.mb)} | ${(r.version.ms / r.floor.ms).toFixed(2)}x | ${(r.validate.ms / r.ajv.ms).toFixed(2)}x | ${fmtMb(r.validate.mb)} |`,
+  );
+}
+lines.push('');
+// Linear growth: time above the Node floor, per 1000 claims, should stay flat as maps grow.
+lines.push('Time above `node -e 0` per 1000 claims (flat means linear growth):');
+for (const r of rows) {
+  const per = (ms) => ((ms - r.floor.ms) / (r.claims / 1000)).toFixed(1);
+  lines.push(`- ${r.claims} claims: validate ${per(r.validate.ms)} ms, unanswered ${per(r.unanswered.ms)} ms, ajv-cli ${per(r.ajv.ms)} ms`);
+}
+if (!gnuTime) lines.push('', 'Peak memory not measured: install GNU time (apt-get install time).');
+const report = lines.join('\n') + '\n';
+process.stdout.write(report);
+writeFileSync(path.join(out, 'results.json'), JSON.stringify(rows, null, 2) + '\n');
