@@ -18,6 +18,7 @@ export interface Source extends Located {
   kind: string;
   title: string;
   authors: string[];
+  shortName?: string;
   signatories: string[];
   date?: string;
   dateInferred?: string;
@@ -113,6 +114,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
         kind: str(source.kind) ?? 'other',
         title: str(source.title) ?? sourceId,
         authors: strings(source.authors),
+        shortName: str(source.short_name),
         signatories: strings(source.signatories),
         date: dateOf(source.date),
         dateInferred: str(source.date_inferred),

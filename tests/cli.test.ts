@@ -142,8 +142,9 @@ describe('riposte tree', () => {
     const r = await runCli(['tree', ...validFixture, '--width', '100']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('letter.incompatible  answered');
-    // Responses in debate order (the letter's own support first), then by id.
-    expect(r.stdout).toContain('├── supports letter.mass-surveillance · Digital rights groups, 2024-05  answered');
+    // Responses in debate order (the letter's own support first), then by id; the speaker is
+    // named where it changes.
+    expect(r.stdout).toContain('├── supports letter.mass-surveillance  answered');
     expect(r.stdout).toContain('│   └── undermines reply.court-order · The Ministry, 2024-06-02  unanswered');
     expect(r.stdout).toContain('├── rebuts reply.compatible · The Ministry, 2024-06-02  unanswered');
     expect(r.stdout).toContain('└── concedes reply.encryption-matters · The Ministry, 2024-06-02  unanswered');

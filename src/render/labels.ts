@@ -2,10 +2,10 @@ import type { Source } from '../model.js';
 import { safeInline } from './sanitize.js';
 import { stringWidth, truncate } from './wrap.js';
 
-/** The first author, shortened for one line; 'et al.' when there are more. */
+/** The source's short name, or its first author shortened for one line ('et al.' when there are more). */
 export function shortAuthor(source: Source, width = 40, ellipsis = '…'): string {
-  const first = source.authors[0] ?? source.id;
-  const more = source.authors.length > 1 ? ' et al.' : '';
+  const first = source.shortName ?? source.authors[0] ?? source.id;
+  const more = source.authors.length > 1 && !source.shortName ? ' et al.' : '';
   const room = width - more.length;
   if (stringWidth(first) > room) {
     // 'European Commission, DG Migration and Home Affairs' -> 'European Commission'

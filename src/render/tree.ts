@@ -47,7 +47,7 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     for (const line of wrap(text, room)) out.push(c.dim(prefix) + paint(line));
   };
 
-  const renderNode = (node: TreeNode, prefix: string, isLast: boolean, isRoot: boolean): void => {
+  const renderNode = (node: TreeNode, prefix: string, isLast: boolean, isRoot: boolean, parentSource?: string): void => {
     const claim = claimOf(graph, node.claimId);
     const connector = isRoot ? '' : isLast ? g.last : g.tee;
     const childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
@@ -65,7 +65,8 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     const date = source ? shownDate(source) : '';
     // The head line must fit: the author gives way first, then the status moves down a line.
     const room = options.width - stringWidth(lead + head) - 2 - state.length - g.dot.length - 2 - date.length;
-    const who = source && !isRoot && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room, g.more)}, ${date}`) : '';
+    // Who said it matters when the speaker changes; under the same source it would only repeat.
+    const who = source && !isRoot && source.id !== parentSource && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room, g.more)}, ${date}`) : '';
     const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
     if (stringWidth(lead + head) + 2 + state.length <= options.width) {
       out.push(c.dim(lead) + relation + id + who + '  ' + statusLabel(c, state));
@@ -76,7 +77,7 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     }
     if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
     if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
-    node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false));
+    node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false, claim?.sourceId));
     if (node.hidden > 0) out.push(c.dim(childPrefix + g.last + `${g.more} ${plural(node.hidden, 'more response')} (raise --depth)`));
   };
 

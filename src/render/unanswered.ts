@@ -23,7 +23,7 @@ export function renderUnanswered(groups: readonly UnansweredGroup[], options: Un
     wrapped('  ', `${safeInline(source.id)} · ${shortAuthor(source, 60)} · ${shownDate(source)}`, c.dim);
     for (const { claim, status } of claims) {
       total++;
-      out.push(`  ${c.bold(safeInline(claim.id))}  ${statusLabel(c, status)}`);
+      out.push('', `  ${c.bold(safeInline(claim.id))}  ${statusLabel(c, status)}`);
       wrapped('    ', safeInline(claim.summary), (s) => s);
       for (const quote of claim.quotes) wrapped('    ', `“${safeInline(quote.replace(/\s+/g, ' ').trim())}”`, c.dim);
     }

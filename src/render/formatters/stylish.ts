@@ -21,7 +21,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
       if (options.verbose) {
         const text = options.texts.get(d.file);
         const frame = text === undefined ? '' : codeFrame(text, d.line, d.column, d.endOffset, d.offset);
-        if (frame) out.push(frame.replace(/^/gm, '    '));
+        if (frame) out.push(c.dim(`    --> ${safeInline(d.file)}:${d.line}:${d.column}`), frame.replace(/^/gm, '    '));
       }
     });
     out.push('');
