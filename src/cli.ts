@@ -144,7 +144,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (paths: string[], options: CommonOptions & { source?: string[]; author?: string[]; tag?: string[]; challenged: boolean; failOnUnanswered?: boolean; width?: number; format: 'text' | 'json' }) => {
     const { graph } = await open(paths, options);
-    const [{ unansweredClaims }, { unansweredJson }, { renderUnanswered }] = await Promise.all([
+    const [{ unansweredClaims }, { unansweredJsonChunks }, { renderUnanswered }] = await Promise.all([
       import('./graph/unanswered.js'),
       import('./render/data.js'),
       import('./render/unanswered.js'),
@@ -161,7 +161,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ...(options.tag ? { tags: options.tag } : {}),
       includeChallenged: options.challenged,
     });
-    io.stdout.write(options.format === 'json' ? unansweredJson(groups) : renderUnanswered(groups, { color: useColor(options), width: width(options.width) }));
+    if (options.format === 'json') for (const chunk of unansweredJsonChunks(groups)) io.stdout.write(chunk);
+    else io.stdout.write(renderUnanswered(groups, { color: useColor(options), width: width(options.width) }));
     const any = groups.some((g) => g.claims.length > 0);
     throw new Exit(options.failOnUnanswered && any ? EXIT.findings : EXIT.ok);
   });

@@ -104,3 +104,14 @@ describe('the tree of the shipped map', async () => {
     expect(renderTree(graph, sections, { color: true, ascii: false, width: 80 })).toContain('\u001b[');
   });
 });
+
+describe('JSON in chunks', () => {
+  it('is exactly JSON.stringify(report, null, 2), empty or not', async () => {
+    const { unansweredJson } = await import('../src/render/data.js');
+    const groups = unansweredClaims(hostile);
+    expect(groups.length).toBeGreaterThan(0);
+    const parsed = JSON.parse(unansweredJson(groups));
+    expect(unansweredJson(groups)).toBe(JSON.stringify(parsed, null, 2) + '\n');
+    expect(unansweredJson([])).toBe(JSON.stringify({ version: 1, total: 0, groups: [] }, null, 2) + '\n');
+  });
+});

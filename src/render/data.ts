@@ -33,15 +33,25 @@ function claimData(claim: Claim) {
   };
 }
 
+function groupData(g: UnansweredGroup) {
+  return { source: sourceData(g.source), claims: g.claims.map(({ claim, status }) => ({ ...claimData(claim), status })) };
+}
+
+/**
+ * The unanswered report as JSON, in chunks of one source each: the same text as one
+ * JSON.stringify(report, null, 2), without holding a whole large report in memory twice.
+ */
+export function* unansweredJsonChunks(groups: readonly UnansweredGroup[]): Generator<string> {
+  const total = groups.reduce((n, g) => n + g.claims.length, 0);
+  yield `{\n  "version": 1,\n  "total": ${total},\n  "groups": [`;
+  for (let i = 0; i < groups.length; i++) {
+    yield (i > 0 ? ',' : '') + '\n    ' + JSON.stringify(groupData(groups[i]!), null, 2).replace(/\n/g, '\n    ');
+  }
+  yield groups.length > 0 ? '\n  ]\n}\n' : ']\n}\n';
+}
+
 export function unansweredJson(groups: readonly UnansweredGroup[]): string {
-  return stringify({
-    version: 1,
-    total: groups.reduce((n, g) => n + g.claims.length, 0),
-    groups: groups.map((g) => ({
-      source: sourceData(g.source),
-      claims: g.claims.map(({ claim, status }) => ({ ...claimData(claim), status })),
-    })),
-  });
+  return [...unansweredJsonChunks(groups)].join('');
 }
 
 export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): string {
