@@ -47,6 +47,8 @@ export interface Claim extends Located {
   /** Whether the file gives a `quote` at all (a malformed one is the schema's to report). */
   quoteGiven: boolean;
   locator?: string;
+  /** The source whose text holds the quotes, when not the claim's own source or its reporter. */
+  reportedBy?: string;
   tags: string[];
   evidence: string[];
   relations: Relation[];
@@ -158,6 +160,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
           quoteGiven: entry.quote !== undefined,
           quoteIsList: Array.isArray(entry.quote),
           locator: str(entry.locator),
+          reportedBy: str(entry.reported_by),
           tags: strings(entry.tags),
           evidence: strings(entry.evidence),
           relations,

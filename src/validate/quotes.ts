@@ -64,11 +64,21 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       continue;
     }
     const source = sourcesById.get(claim.sourceId);
-    const holder = source && textSourceOf(source, sourcesById);
+    // A claim may name the document its quote comes from; otherwise its source's text holds it.
+    let quotedFrom = source;
+    if (claim.reportedBy !== undefined) {
+      quotedFrom = sourcesById.get(claim.reportedBy);
+      if (!quotedFrom || quotedFrom === source || source?.text !== undefined) {
+        // A wrong 'reported_by' is an error of its own: do not pile quote findings on it.
+        stats.unchecked += claim.quotes.length;
+        continue;
+      }
+    }
+    const holder = quotedFrom && textSourceOf(quotedFrom, sourcesById);
     let why: string | undefined;
     let text: PreparedText | undefined;
     if (!holder) {
-      why = source?.reportedBy ? `its reporting source has no 'text'` : `the source has no 'text'`;
+      why = quotedFrom !== source || source?.reportedBy ? `its reporting source has no 'text'` : `the source has no 'text'`;
     } else if (!options.texts) {
       why = 'no texts directory is configured (riposte.config.yaml or --texts)';
     } else {
@@ -104,17 +114,19 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       if (containsQuote(text, quote)) return;
       stats.notFound++;
       const content = (options.texts!.get(holder!.text!) as { content: string }).content;
-      const passage = closestPassage(text, quote);
+      const found = closestPassage(text, quote);
+      // A passage less than half alike would mislead more than help.
+      const passage = found && found.similarity >= 0.5 ? found : undefined;
       const hint = passage
         ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${content.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim()}`
-        : undefined;
+        : `no passage of ${holder!.text} is close to it`;
       findings.push({
         code: 'quote-not-found',
         severity: 'error',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
         file: claim.file,
         pointer: quotePointer(claim, i),
-        ...(hint ? { hint } : {}),
+        hint,
       });
     });
   }

@@ -101,6 +101,21 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
   }
 
   for (const claim of map.claims) {
+    if (claim.reportedBy !== undefined) {
+      const at = `${claim.pointer}/reported_by`;
+      const own = sourceById(claim.sourceId);
+      if (claim.reportedBy === claim.sourceId) {
+        findings.push({ code: 'self-relation', severity: 'error', message: `claim '${claim.id}' cannot be reported by its own source`, file: claim.file, pointer: at });
+      } else if (resolve(claim.reportedBy, 'source', claim.file, at, 'reported_by') && own?.text !== undefined) {
+        findings.push({
+          code: 'reported-source-with-text',
+          severity: 'error',
+          message: `claim '${claim.id}' has 'reported_by' but its source '${claim.sourceId}' has a text of its own; quote that text, or remove the source's 'text'`,
+          file: claim.file,
+          pointer: at,
+        });
+      }
+    }
     for (let i = 0; i < claim.evidence.length; i++) {
       resolve(claim.evidence[i]!, 'evidence', claim.file, () => `${claim.pointer}/evidence/${i}`, 'evidence');
     }
