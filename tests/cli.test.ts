@@ -106,7 +106,7 @@ describe('riposte unanswered', () => {
     const r = await runCli(['unanswered', ...validFixture, '--width', '100']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('letter.reject  unanswered');
-    expect(r.stdout).toContain('“to reject the proposal.”');
+    expect(r.stdout).toContain('“We ask the Council … to reject the proposal.”');
     expect(r.stdout).not.toContain('letter.incompatible');
     expect(r.stdout).toMatch(/4 claims without an answer in 2 sources\.\n$/);
     const gated = await runCli(['unanswered', ...validFixture, '--fail-on-unanswered', '-f', 'json']);

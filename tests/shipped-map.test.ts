@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -68,4 +68,74 @@ describe('the shipped map', async () => {
     const listed = unansweredClaims(graph).flatMap((g) => g.claims.map((c) => c.claim.id)).sort();
     expect(listed).toEqual(expected);
   });
+
+  it('maps every seed document', () => {
+    const texts = new Set(map.sources.flatMap((s) => (s.text ? [s.text] : [])));
+    const seedFiles = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+    expect(seedFiles.length).toBe(5);
+    for (const file of seedFiles) expect(texts.has(file), file).toBe(true);
+  });
+
+  it('maps the sources the documents answer or report, each only through a document', () => {
+    for (const id of ['cs-letter-2022', 'ec-proposal-2022', 'be-compromise-2024', 'dk-proposal-2025', 'ep-position-2023', 'edpb-edps-2022']) {
+      const source = map.sources.find((s) => s.id === id);
+      expect(source, id).toBeDefined();
+      expect(source!.text, id).toBeUndefined();
+      expect(source!.reportedBy, id).toBeDefined();
+      expect(map.claims.some((c) => c.sourceId === id), id).toBe(true);
+    }
+  });
+
+  it('keeps the two texts of 003 apart, with their own authors', () => {
+    const both = map.sources.filter((s) => s.text === '003_65622169a660f39a.txt');
+    expect(both.map((s) => s.id).sort()).toEqual(['encryption-post-2024', 'gec-statement-2024']);
+    expect(both[0]!.authors).not.toEqual(both[1]!.authors);
+  });
+
+  it('quotes none of the noise of 004 and maps its repeated letter once', () => {
+    const claims = map.claims.filter((c) => c.sourceId === 'tuta-letter-2024');
+    expect(claims.length).toBeGreaterThan(5);
+    for (const quote of claims.flatMap((c) => c.quotes)) {
+      expect(quote).not.toMatch(/algeria|whatsapp|5 million/i);
+      expect(quote).not.toMatch(/Below is the joint letter/);
+    }
+  });
+
+  it('has a claim for every point of the industry letter, and several for most', () => {
+    const points = new Map<string, number>();
+    for (const c of map.claims.filter((c) => c.sourceId === 'industry-2023')) {
+      const point = /^point (\d)/.exec(c.locator ?? '')?.[1];
+      if (point) points.set(point, (points.get(point) ?? 0) + 1);
+    }
+    expect([...points.keys()].sort()).toEqual(['1', '2', '3', '4', '5']);
+    expect([...points.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(15);
+  });
+
+  it('cites every evidence entry from some claim, and every footnote of the corpus', () => {
+    const cited = new Set(map.claims.flatMap((c) => c.evidence));
+    for (const e of map.evidence) expect(cited.has(e.id), e.id).toBe(true);
+    for (const id of ['tech-coalition-grooming-2022', 'ftc-press-release-2025-08', 'eu-digital-age-strategy', 'impact-assessment-consultation', 'edpb-edps-opinion-2022', 'council-legal-service-opinion']) {
+      expect(cited.has(id), id).toBe(true);
+    }
+  });
+
+  it("has later documents contradict what the Commission's reply asserted", () => {
+    const reply = map.sources.find((s) => s.id === 'ec-reply-2022')!;
+    for (const id of ['ec-reply-2022.technology-neutral', 'ec-reply-2022.provider-safeguards', 'ec-reply-2022.not-all-scanned', 'ec-reply-2022.full-respect']) {
+      const { status, answers } = claimStatus(graph, id);
+      expect(status, id).toBe('answered');
+      for (const a of answers) {
+        const from = map.sources.find((s) => s.id === map.claims.find((c) => c.id === a.from)!.sourceId)!;
+        expect((from.date ?? '') >= (reply.date ?? ''), a.from).toBe(true);
+      }
+    }
+  });
+
+  it('leaves the letters of 2023-2025 unanswered: nothing in the map answers them', () => {
+    const later = ['industry-2023', 'encryption-post-2024', 'gec-statement-2024', 'tuta-letter-2024', 'sme-letter-2025'];
+    for (const claim of map.claims.filter((c) => later.includes(c.sourceId))) {
+      expect(claimStatus(graph, claim.id).status, claim.id).toBe('unanswered');
+    }
+  });
 });
+

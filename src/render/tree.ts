@@ -47,34 +47,47 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     for (const line of wrap(text, room)) out.push(c.dim(prefix) + paint(line));
   };
 
+  /**
+   * A node's head line: connector, relation and id, then `tail` (plain text, painted by
+   * `paintTail`). When it does not fit, the head wraps and the tail moves to a line of its own.
+   */
+  const headLine = (lead: string, contPrefix: string, relation: RelationKind | undefined, id: string, tail: string, paintTail: (s: string) => string): void => {
+    const head = (relation ? relation + ' ' : '') + id;
+    const paintHead = (text: string): string =>
+      relation && text.startsWith(relation + ' ') ? relationColor(c, relation)(relation) + ' ' + c.bold(text.slice(relation.length + 1)) : c.bold(text);
+    if (stringWidth(lead + head + tail) <= options.width) {
+      out.push(c.dim(lead) + paintHead(head) + paintTail(tail));
+      return;
+    }
+    const lines = wrap(head, options.width - Math.max(stringWidth(lead), stringWidth(contPrefix)));
+    lines.forEach((line, i) => out.push(c.dim(i === 0 ? lead : contPrefix) + paintHead(line)));
+    out.push(c.dim(contPrefix) + paintTail(tail.trimStart()));
+  };
+
   const renderNode = (node: TreeNode, prefix: string, isLast: boolean, isRoot: boolean, parentSource?: string): void => {
     const claim = claimOf(graph, node.claimId);
     const connector = isRoot ? '' : isLast ? g.last : g.tee;
+    const lead = prefix + connector;
     const childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
-    const relation = node.relation ? relationColor(c, node.relation.kind)(node.relation.kind) + ' ' : '';
-    const id = c.bold(safeInline(node.claimId));
+    const id = safeInline(node.claimId);
+    const kind = node.relation?.kind;
     if (node.reference) {
       const mark = node.reference === 'cycle' ? `${g.cycle} cycle` : `${g.above} shown above`;
-      out.push(c.dim(prefix + connector) + relation + id + ' ' + c.dim(`(${mark})`));
+      headLine(lead, childPrefix + g.space, kind, id, ` (${mark})`, c.dim);
       return;
     }
     const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
     const state = claimStatus(graph, node.claimId).status;
-    const lead = prefix + connector;
-    const head = (node.relation ? node.relation.kind + ' ' : '') + safeInline(node.claimId);
-    const date = source ? shownDate(source) : '';
-    // The head line must fit: the author gives way first, then the status moves down a line.
-    const room = options.width - stringWidth(lead + head) - 2 - state.length - g.dot.length - 2 - date.length;
-    // Who said it matters when the speaker changes; under the same source it would only repeat.
-    const who = source && !isRoot && source.id !== parentSource && room >= 8 ? c.dim(`${g.dot}${shortAuthor(source, room, g.more)}, ${date}`) : '';
     const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
-    if (stringWidth(lead + head) + 2 + state.length <= options.width) {
-      out.push(c.dim(lead) + relation + id + who + '  ' + statusLabel(c, state));
-    } else {
-      const lines = wrap(head, options.width - Math.max(stringWidth(lead), stringWidth(textPrefix)));
-      lines.forEach((line, i) => out.push(c.dim(i === 0 ? lead : textPrefix) + c.bold(line)));
-      out.push(c.dim(textPrefix) + statusLabel(c, state));
-    }
+    // Who said it matters when the speaker changes; under the same source it would only repeat.
+    // It is the first thing to give way when the line is short.
+    const date = source ? shownDate(source) : '';
+    const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.length;
+    const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${shortAuthor(source, room, g.more)}, ${date}` : '';
+    headLine(lead, textPrefix, kind, id, `${who}  ${state}`, (tail) => {
+      const at = tail.lastIndexOf(state);
+      return c.dim(tail.slice(0, at)) + statusLabel(c, state);
+    });
     if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
     if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
     node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false, claim?.sourceId));
@@ -87,7 +100,7 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     wrapped('', `${g.bullet} ${safeInline(s.title)}`, c.bold);
     wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60, g.more), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
     if (section.roots.length === 0) {
-      out.push(c.dim('  (every claim of this source responds to an earlier one and is shown there)'));
+      wrapped('  ', '(every claim of this source responds to an earlier one and is shown there)', c.dim);
       return;
     }
     for (const root of section.roots) {

@@ -25,7 +25,9 @@ export function renderUnanswered(groups: readonly UnansweredGroup[], options: Un
       total++;
       out.push('', `  ${c.bold(safeInline(claim.id))}  ${statusLabel(c, status)}`);
       wrapped('    ', safeInline(claim.summary), (s) => s);
-      for (const quote of claim.quotes) wrapped('    ', `“${safeInline(quote.replace(/\s+/g, ' ').trim())}”`, c.dim);
+      // Fragments of one claim's quote read as one passage with an ellipsis between them.
+      const quote = claim.quotes.map((q) => safeInline(q.replace(/\s+/g, ' ').trim())).join(' … ');
+      if (quote) wrapped('    ', `“${quote}”`, c.dim);
     }
     out.push('');
   }

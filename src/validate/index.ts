@@ -35,7 +35,7 @@ export function validateFile(file: ParsedMapFile): Finding[] {
 export function validateMap(map: DebateMap, recoveredIds: ReadonlySet<string>, options: ValidateOptions = {}): ValidationOutcome {
   const findings = checkReferences(map, recoveredIds);
   if (options.quotes === false) return { findings, quotes: { checked: 0, notFound: 0, unchecked: 0 } };
-  const quotes = checkQuotes(map, options);
+  const quotes = checkQuotes(map, { ...options, unparsed: recoveredIds });
   findings.push(...quotes.findings);
   return { findings, quotes: quotes.stats };
 }

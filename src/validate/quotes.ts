@@ -10,6 +10,8 @@ export interface QuoteCheckOptions {
   texts?: ReadonlyMap<string, LoadedText>;
   /** Unchecked quotes are errors, not warnings. */
   strict?: boolean;
+  /** Ids found in files that failed to parse: a quote whose text lies there is not reported again. */
+  unparsed?: ReadonlySet<string>;
 }
 
 export interface QuoteStats {
@@ -102,8 +104,11 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     }
     if (!text) {
       stats.unchecked += claim.quotes.length;
-      // A text that could not be read is already an error of its own.
+      // A text that could not be read, or a reporter in a file that did not parse, is already
+      // an error of its own.
       if (holder?.text !== undefined && options.texts) continue;
+      const reporter = claim.reportedBy ?? source?.reportedBy;
+      if (!holder && reporter !== undefined && options.unparsed?.has(reporter)) continue;
       const entry = uncheckedBySource.get(claim.sourceId) ?? { count: 0, why: why ?? '' };
       entry.count += claim.quotes.length;
       uncheckedBySource.set(claim.sourceId, entry);
