@@ -7,6 +7,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
+  // Ctrl-C during a write: remove the temporary file; the target file is never half-written.
+  process.once('SIGINT', async () => {
+    const { removePendingTempFiles } = await import('../dist/io/atomic-write.js');
+    removePendingTempFiles();
+    process.exit(130);
+  });
   const { run } = await import('../dist/cli.js');
   const code = await run(argv, {
     stdout: process.stdout,

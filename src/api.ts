@@ -11,8 +11,8 @@ import { validateFile, validateMap } from './validate/index.js';
 
 export interface CheckOptions {
   cwd: string;
-  /** Texts directory; overrides the config file's `texts`. */
-  texts?: string;
+  /** Texts directory; overrides the config file's `texts`. `false`: check no quotes. */
+  texts?: string | false;
   /** Config file; found by searching upward from cwd when absent. */
   config?: string;
   /** Unchecked quotes are errors. */
@@ -47,11 +47,16 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     addToModel(map, parsed.file, parsed.data);
   }
   let texts;
-  const textsDir = options.texts !== undefined ? path.resolve(options.cwd, options.texts) : config.texts;
+  const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
   if (options.quotes !== false && textsDir !== undefined) {
-    texts = loadTexts(map, textsDir, options.texts ?? (path.relative(options.cwd, textsDir) || '.'));
+    texts = loadTexts(map, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.');
   }
-  const outcome = validateMap(map, recovered, { ...(texts ? { texts } : {}), strict: options.strict ?? false, quotes: options.quotes ?? true });
+  const outcome = validateMap(map, recovered, {
+    ...(texts ? { texts } : {}),
+    ...(options.texts === false ? { textsOff: true } : {}),
+    strict: options.strict ?? false,
+    quotes: options.quotes ?? true,
+  });
   findings.push(...outcome.findings);
   const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd);
   return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts };

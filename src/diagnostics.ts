@@ -34,10 +34,14 @@ export const DIAGNOSTIC_CODES = [
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
+/** Codes of `riposte unanswered` findings, for the CI output formats. */
+export const REPORT_CODES = ['unanswered-claim', 'challenged-claim'] as const;
+export type ReportCode = (typeof REPORT_CODES)[number];
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: DiagnosticCode;
+  code: DiagnosticCode | ReportCode;
   severity: Severity;
   message: string;
   /** Path of the map file, as given on the command line (relative to the working directory). */

@@ -1,3 +1,4 @@
+import type { Finding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
 import { debateOrder } from './order.js';
@@ -43,4 +44,17 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
     const group = groups.get(source.id);
     return group ? [group] : [];
   });
+}
+
+/** Unanswered claims as findings at each claim's place, for the CI report formats. */
+export function unansweredFindings(groups: readonly UnansweredGroup[], severity: Severity): Finding[] {
+  return groups.flatMap(({ source, claims }) =>
+    claims.map(({ claim, status }) => ({
+      code: status === 'challenged' ? ('challenged-claim' as const) : ('unanswered-claim' as const),
+      severity,
+      message: `claim '${claim.id}' of ${source.id} is ${status}: ${claim.summary}`,
+      file: claim.file,
+      pointer: claim.pointer,
+    })),
+  );
 }

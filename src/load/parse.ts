@@ -110,6 +110,26 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   return { file, data, recoveredIds: [], findings };
 }
 
+/**
+ * Where a YAML error really is, and what to say about it. The parser reports an unclosed
+ * string at the end of the file; the mistake is where the string opens.
+ */
+export function describeYamlError(source: string, error: YAMLError): { offset: number; message: string } {
+  let message = error.message.split('\n')[0] ?? error.message;
+  // The yaml package appends " at line L, column C"; positions are rendered separately.
+  message = message.replace(/ at line \d+, column \d+:?$/, '');
+  let offset = error.pos[0];
+  const unclosed = /^Missing closing (["'])quote/.exec(message);
+  if (error.code === 'MISSING_CHAR' && unclosed) {
+    const opening = source.lastIndexOf(unclosed[1]!, offset);
+    if (opening >= 0) {
+      offset = opening;
+      message = `this ${unclosed[1] === '"' ? 'double' : 'single'}-quoted string is never closed; add the closing ${unclosed[1]}`;
+    }
+  }
+  return { offset, message };
+}
+
 function yamlFinding(file: string, source: string, error: YAMLError, severity: 'error' | 'warning'): Finding {
   const code =
     error.code === 'DUPLICATE_KEY'
@@ -119,22 +139,10 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
         : severity === 'error'
           ? 'yaml-syntax'
           : 'yaml-warning';
-  let message = error.message.split('\n')[0] ?? error.message;
-  // The yaml package appends " at line L, column C"; positions are rendered separately.
-  message = message.replace(/ at line \d+, column \d+:?$/, '');
+  let { offset, message } = describeYamlError(source, error);
   if (code === 'duplicate-key') message = `${message}; each key may appear once in a mapping, merge or remove the repeated one`;
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
-  }
-  let offset = error.pos[0];
-  const unclosed = /^Missing closing (["'])quote/.exec(message);
-  if (error.code === 'MISSING_CHAR' && unclosed) {
-    // The parser stops at the end of the file; the mistake is where the string opens.
-    const opening = source.lastIndexOf(unclosed[1]!, offset);
-    if (opening >= 0) {
-      offset = opening;
-      message = `this ${unclosed[1] === '"' ? 'double' : 'single'}-quoted string is never closed; add the closing ${unclosed[1]}`;
-    }
   }
   return { code, severity, message, file, pointer: '', offset };
 }

@@ -12,6 +12,8 @@ export interface QuoteCheckOptions {
   strict?: boolean;
   /** Ids found in files that failed to parse: a quote whose text lies there is not reported again. */
   unparsed?: ReadonlySet<string>;
+  /** Quote checks were turned off (--no-texts): say so rather than blame the configuration. */
+  textsOff?: boolean;
 }
 
 export interface QuoteStats {
@@ -82,7 +84,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     if (!holder) {
       why = quotedFrom !== source || source?.reportedBy ? `its reporting source has no 'text'` : `the source has no 'text'`;
     } else if (!options.texts) {
-      why = 'no texts directory is configured (riposte.config.yaml or --texts)';
+      why = options.textsOff ? 'quote checks are off (--no-texts)' : 'no texts directory is configured (riposte.config.yaml or --texts)';
     } else {
       const loaded = options.texts.get(holder.text!);
       if (!loaded || !loaded.ok) {
@@ -137,6 +139,8 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
   }
 
   const severity: Severity = options.strict ? 'error' : 'warning';
+  // Checks turned off on purpose are only counted, unless --strict demands them.
+  if (options.textsOff && !options.strict) uncheckedBySource.clear();
   for (const [sourceId, { count, why }] of uncheckedBySource) {
     const source = sourcesById.get(sourceId)!;
     findings.push({

@@ -1,4 +1,8 @@
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { DiagnosticFormatter } from './types.js';
 
@@ -8,6 +12,10 @@ export type { DiagnosticFormatter, FormatterOptions, ValidationSummary } from '.
 export const diagnosticFormatters = {
   stylish,
   json,
+  github,
+  junit,
+  sarif,
+  gitlab,
 } satisfies Record<string, DiagnosticFormatter>;
 
 export type DiagnosticFormat = keyof typeof diagnosticFormatters;

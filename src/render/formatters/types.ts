@@ -10,8 +10,14 @@ export interface FormatterOptions {
   /** Add a code frame under each finding. */
   verbose: boolean;
   summary: ValidationSummary;
-  /** Texts of the files that have findings, for code frames. */
+  /** Texts of the files that have findings, for code frames and end positions. */
   texts: ReadonlyMap<string, string>;
+  /** Every file the run read, findings or not (JUnit reports one test case each). */
+  files?: readonly string[];
+  /** riposte's version, for reports that name their tool. */
+  version?: string;
+  /** The command whose findings these are ('validate' or 'unanswered'). */
+  command?: string;
 }
 
 /** One output format for diagnostics: data in, text out. */

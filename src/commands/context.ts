@@ -1,0 +1,122 @@
+import type { CheckOptions, OpenedMap } from '../api.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { InputError } from '../load/discover.js';
+import type { FormatterOptions } from '../render/formatters/types.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Whether stdout is a terminal, and its width. */
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** What every command gets: where to write, and the decisions that depend on the terminal. */
+export interface CommandContext {
+  io: CliIo;
+  cwd: string;
+  version: string;
+  /** Colour for this command's options: --color/--no-color, then NO_COLOR, FORCE_COLOR, a TTY. */
+  color(options: CommonOptions): boolean;
+  /** Columns to wrap to: --width, else the terminal's, else 80. */
+  width(given: number | undefined): number;
+}
+
+export interface CommonOptions {
+  color?: boolean;
+  /** A texts directory, or false for --no-texts (no quote checks). */
+  texts?: string | false;
+  config?: string;
+}
+
+export function makeContext(io: CliIo, version: string): CommandContext {
+  const env = io.env ?? {};
+  return {
+    io,
+    cwd: io.cwd ?? '.',
+    version,
+    color(options) {
+      if (options.color !== undefined) return options.color;
+      if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+      if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+      return io.isTTY === true;
+    },
+    width: (given) => given ?? (io.isTTY && io.columns ? io.columns : 80),
+  };
+}
+
+export function checkOptions(ctx: CommandContext, options: CommonOptions & { strict?: boolean }): CheckOptions {
+  return {
+    cwd: ctx.cwd,
+    ...(options.texts !== undefined ? { texts: options.texts } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    strict: options.strict ?? false,
+  };
+}
+
+/**
+ * Open a map for a read-only command. A map with errors is refused (exit 1, its errors on
+ * stderr): answers computed from it would be wrong. Returns the exit code instead of the map then.
+ */
+export async function openValidMap(ctx: CommandContext, paths: string[], options: CommonOptions): Promise<OpenedMap | number> {
+  const { openMap } = await import('../api.js');
+  const opened = await openMap(paths, checkOptions(ctx, options));
+  const errors = opened.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return opened;
+  const { diagnosticFormatters } = await import('../render/formatters/index.js');
+  ctx.io.stderr.write(
+    diagnosticFormatters.stylish(errors, {
+      color: ctx.color(options),
+      verbose: false,
+      summary: { files: opened.files.length, quotes: opened.quotes },
+      texts: opened.fileTexts,
+    }),
+  );
+  ctx.io.stderr.write('riposte: the map has errors; fix them first (riposte validate shows them all)\n');
+  return EXIT.findings;
+}
+
+/** Formats that can also be written to files with --output-file FORMAT=PATH. */
+export const REPORT_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif', 'gitlab'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function parseOutputFile(value: string): { format: ReportFormat; path: string } {
+  const at = value.indexOf('=');
+  const format = value.slice(0, at);
+  if (at < 1 || at === value.length - 1 || !(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new InputError(`--output-file takes FORMAT=PATH with FORMAT one of ${REPORT_FORMATS.join(', ')} (got '${value}')`, value);
+  }
+  return { format: format as ReportFormat, path: value.slice(at + 1) };
+}
+
+/** Print the findings in `format`: stylish to stderr as diagnostics, every other format to stdout as data. */
+export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions): Promise<void> {
+  const { diagnosticFormatters } = await import('../render/formatters/index.js');
+  (format === 'stylish' ? ctx.io.stderr : ctx.io.stdout).write(diagnosticFormatters[format](diagnostics, options));
+}
+
+/** Write each --output-file FORMAT=PATH report atomically, never coloured. */
+export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions): Promise<void> {
+  const files = outputs.map(parseOutputFile);
+  if (files.length === 0) return;
+  const [{ diagnosticFormatters }, path, { writeFileAtomic }, { describeFsError }] = await Promise.all([
+    import('../render/formatters/index.js'),
+    import('node:path'),
+    import('../io/atomic-write.js'),
+    import('../load/discover.js'),
+  ]);
+  const { mkdir } = await import('node:fs/promises');
+  for (const file of files) {
+    try {
+      const target = path.resolve(ctx.cwd, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFileAtomic(target, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }));
+    } catch (error) {
+      throw new InputError(`cannot write the ${file.format} report: ${describeFsError(error, file.path)}`, file.path);
+    }
+  }
+}

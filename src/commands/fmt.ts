@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { InputError, describeFsError, discoverMapFiles } from '../load/discover.js';
+import { readMapFile } from '../load/read.js';
+import { safeInline } from '../render/sanitize.js';
+import { EXIT, type CommandContext } from './context.js';
+
+export interface FmtOptions {
+  check?: boolean;
+  write?: boolean;
+  config?: string;
+}
+
+/**
+ * Put map files in canonical form. Prints the result of one file by default; --check lists
+ * the files that would change (exit 1 if any); --write rewrites them atomically. A file that
+ * does not parse is reported and left untouched.
+ */
+export async function fmtCommand(ctx: CommandContext, paths: string[], options: FmtOptions): Promise<number> {
+  if (options.check && options.write) {
+    ctx.io.stderr.write('riposte: --check and --write exclude each other\n');
+    return EXIT.usage;
+  }
+  const { loadConfig } = await import('../load/config.js');
+  const config = await loadConfig(ctx.cwd, options.config);
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd);
+  if (!options.check && !options.write && files.length !== 1) {
+    ctx.io.stderr.write(`riposte: ${files.length} files to format: give --check to list those that would change, or --write to rewrite them\n`);
+    return EXIT.usage;
+  }
+  const { formatMapText } = await import('../fmt/canonical.js');
+  const { writeFileAtomic } = await import('../io/atomic-write.js');
+  let unparsable = 0;
+  let changed = 0;
+  for (const file of files) {
+    const read = readMapFile(file, path.resolve(ctx.cwd, file));
+    const result = read.ok ? formatMapText(read.text) : { ok: false as const, reason: read.finding.message };
+    if (!result.ok) {
+      unparsable++;
+      ctx.io.stderr.write(`${safeInline(file)}: not formatted: ${safeInline(result.reason)} (riposte validate shows the problem)\n`);
+      continue;
+    }
+    if (!options.check && !options.write) {
+      ctx.io.stdout.write(result.text);
+      continue;
+    }
+    if (!result.changed) continue;
+    changed++;
+    if (options.check) {
+      ctx.io.stderr.write(`${safeInline(file)}: not in canonical form\n`);
+    } else {
+      try {
+        await writeFileAtomic(path.resolve(ctx.cwd, file), result.text);
+      } catch (error) {
+        throw new InputError(`cannot write ${file}: ${describeFsError(error, file)}`, file);
+      }
+      ctx.io.stderr.write(`${safeInline(file)}: formatted\n`);
+    }
+  }
+  if (options.check) {
+    ctx.io.stderr.write(changed === 0 ? `${files.length - unparsable} file${files.length - unparsable === 1 ? '' : 's'} in canonical form\n` : `${changed} file${changed === 1 ? '' : 's'} would change: run riposte fmt --write\n`);
+  }
+  return unparsable > 0 || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,121 @@
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { InputError, describeFsError } from '../load/discover.js';
+import { safeInline } from '../render/sanitize.js';
+import { EXIT, type CommandContext } from './context.js';
+
+const LETTER_TEXT = `Open letter on scanning private messages
+
+We, the undersigned organisations, believe that scanning every private message is incompatible
+with end-to-end encryption. We ask the Council to reject the proposal.
+`;
+
+const REPLY_TEXT = `Dear signatories,
+
+Scanning happens only on a court's order, and only for a limited time. We agree that encryption
+matters.
+`;
+
+function letterMap(schema: string): string {
+  return `# yaml-language-server: $schema=${schema}
+# A riposte map file: one source document, the claims it makes, and how they relate to claims
+# of other documents. riposte's docs/format.md describes every key; 'riposte schema' prints the schema.
+
+source:
+  id: example-letter # unique across the map: lower-case, digits, - and .
+  kind: letter # letter, reply, statement, proposal, position, opinion, ...
+  title: Open letter on scanning private messages
+  authors: [Example digital rights group]
+  date: 2024-05 # ISO 8601; 2024 or 2024-05 when the day is unknown
+  text: example-letter.txt # the full text, in the texts directory: quotes are checked against it
+
+claims:
+  - id: example-letter.incompatible
+    # A neutral one-sentence paraphrase, and the verbatim passage it rests on.
+    summary: Scanning every private message cannot coexist with end-to-end encryption.
+    quote: scanning every private message is incompatible with end-to-end encryption.
+    tags: [encryption]
+
+  - id: example-letter.reject
+    summary: The Council should reject the proposal.
+    quote: We ask the Council to reject the proposal.
+    supports: example-letter.incompatible
+`;
+}
+
+function replyMap(schema: string): string {
+  return `# yaml-language-server: $schema=${schema}
+source:
+  id: example-reply
+  kind: reply
+  title: Reply to the open letter
+  authors: [Example ministry]
+  date: 2024-06-02
+  text: example-reply.txt
+  answers: [example-letter]
+
+claims:
+  - id: example-reply.court-order
+    summary: Scanning happens only on a court's order and for a limited time.
+    quote: Scanning happens only on a court's order, and only for a limited time.
+    # Relations: supports, rebuts, undermines, undercuts, concedes, questions.
+    undermines: example-letter.incompatible
+
+  - id: example-reply.encryption-matters
+    summary: Encryption matters.
+    quote: We agree that encryption matters.
+    concedes:
+      - to: example-letter.incompatible
+        note: grants the value of encryption, not the incompatibility
+`;
+}
+
+const CONFIG = `# riposte configuration; paths are relative to this file.
+# Full texts of the sources, for quote checks.
+texts: texts
+# What riposte reads when given no paths.
+maps:
+  - arguments
+`;
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Create a config file and a first map that validates out of the box. Never overwrites. */
+export async function initCommand(ctx: CommandContext, dir: string | undefined): Promise<number> {
+  const root = path.resolve(ctx.cwd, dir ?? '.');
+  const schemaFile = fileURLToPath(new URL('../../schemas/riposte.schema.json', import.meta.url));
+  const schema = path.relative(path.join(root, 'arguments'), schemaFile).split(path.sep).join('/');
+  const files: [string, string][] = [
+    ['riposte.config.yaml', CONFIG],
+    ['arguments/example-letter.yaml', letterMap(schema)],
+    ['arguments/example-reply.yaml', replyMap(schema)],
+    ['texts/example-letter.txt', LETTER_TEXT],
+    ['texts/example-reply.txt', REPLY_TEXT],
+  ];
+  const existing: string[] = [];
+  for (const [name] of files) if (await exists(path.join(root, name))) existing.push(name);
+  if (existing.length > 0) {
+    ctx.io.stderr.write(`riposte: init leaves existing files alone, and these exist in ${safeInline(dir ?? '.')}: ${existing.map(safeInline).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  for (const [name, content] of files) {
+    try {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFileAtomic(path.join(root, name), content);
+    } catch (error) {
+      throw new InputError(`init: ${describeFsError(error, path.join(dir ?? '.', name))}`, name);
+    }
+    ctx.io.stderr.write(`created ${safeInline(path.join(dir ?? '.', name))}\n`);
+  }
+  ctx.io.stderr.write(`\nNext: ${dir && dir !== '.' ? `cd ${safeInline(dir)} && ` : ''}riposte validate --strict && riposte tree\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,16 @@
+import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+
+export async function statsCommand(ctx: CommandContext, paths: string[], options: CommonOptions & { format: 'text' | 'json' }): Promise<number> {
+  const opened = await openValidMap(ctx, paths, options);
+  if (typeof opened === 'number') return opened;
+  const { mapStats } = await import('../graph/stats.js');
+  const stats = mapStats(opened.graph);
+  if (options.format === 'json') {
+    const { statsJson } = await import('../render/data.js');
+    ctx.io.stdout.write(statsJson(stats));
+  } else {
+    const { renderStats } = await import('../render/stats.js');
+    ctx.io.stdout.write(renderStats(stats, { color: ctx.color(options) }));
+  }
+  return EXIT.ok;
+}

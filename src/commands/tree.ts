@@ -1,0 +1,33 @@
+import { safeInline } from '../render/sanitize.js';
+import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+
+export interface TreeOptions extends CommonOptions {
+  from?: string;
+  depth?: number;
+  width?: number;
+  ascii?: boolean;
+  format: 'text' | 'json';
+}
+
+export async function treeCommand(ctx: CommandContext, paths: string[], options: TreeOptions): Promise<number> {
+  const opened = await openValidMap(ctx, paths, options);
+  if (typeof opened === 'number') return opened;
+  const { graph } = opened;
+  const { debateTree, UnknownNodeError } = await import('../graph/tree.js');
+  let sections;
+  try {
+    sections = debateTree(graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
+  } catch (error) {
+    if (!(error instanceof UnknownNodeError)) throw error;
+    ctx.io.stderr.write(`riposte: ${safeInline(error.message)} (--from takes a claim or source id)\n`);
+    return EXIT.usage;
+  }
+  if (options.format === 'json') {
+    const { treeJson } = await import('../render/data.js');
+    ctx.io.stdout.write(treeJson(graph, sections));
+  } else {
+    const { renderTree } = await import('../render/tree.js');
+    ctx.io.stdout.write(renderTree(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width) }));
+  }
+  return EXIT.ok;
+}
