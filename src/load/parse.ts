@@ -139,7 +139,9 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
         : severity === 'error'
           ? 'yaml-syntax'
           : 'yaml-warning';
-  let { offset, message } = describeYamlError(source, error);
+  const described = describeYamlError(source, error);
+  const offset = described.offset;
+  let message = described.message;
   if (code === 'duplicate-key') message = `${message}; each key may appear once in a mapping, merge or remove the repeated one`;
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
