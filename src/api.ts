@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Diagnostic, Finding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
-import { loadConfig, type Config } from './load/config.js';
+import { loadConfig, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, loadMapFile, locate } from './load/index.js';
-import type { ParseLimits } from './load/parse.js';
+import { DEFAULT_LIMITS } from './load/parse.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
@@ -17,7 +17,8 @@ export interface CheckOptions {
   config?: string;
   /** Unchecked quotes are errors. */
   strict?: boolean;
-  limits?: ParseLimits;
+  /** Limits given on the command line; they override the config file's and the defaults. */
+  limits?: Partial<Limits>;
   /** Skip quote checks (the read-only commands do not need them). */
   quotes?: boolean;
 }
@@ -35,14 +36,15 @@ export interface CheckResult {
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
 export async function checkMap(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.cwd, options.config);
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd);
+  const limits: Limits = { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...options.limits };
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles);
   // One file at a time: parse, check against the schema, add to the model, drop the data.
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
   const findings: Finding[] = [];
   const recovered = new Set<string>();
   for (const file of files) {
-    const parsed = loadMapFile(file, options.cwd, options.limits);
-    findings.push(...validateFile(parsed));
+    const parsed = loadMapFile(file, options.cwd, limits);
+    for (const finding of validateFile(parsed)) findings.push(finding);
     for (const id of parsed.recoveredIds) recovered.add(id);
     addToModel(map, parsed.file, parsed.data);
   }
@@ -57,7 +59,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     strict: options.strict ?? false,
     quotes: options.quotes ?? true,
   });
-  findings.push(...outcome.findings);
+  for (const finding of outcome.findings) findings.push(finding);
   const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd);
   return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts };
 }

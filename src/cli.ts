@@ -17,6 +17,14 @@ function integer(min: number, what: string) {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+function positive(what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`${what} must be a positive number`);
+    return n;
+  };
+}
+
 const PATHS = ['[paths...]', "map files, directories or glob patterns (default: the config's maps, or arguments/)"] as const;
 
 /**
@@ -36,8 +44,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
-  const common = (command: Command): Command =>
+  const limits = (command: Command): Command =>
     command
+      .option('--max-file-size <mb>', 'largest map file read, in MB (default 4)', positive('--max-file-size'))
+      .option('--max-depth <n>', 'deepest nesting of a map file (default 64)', integer(1, '--max-depth'))
+      .option('--max-keys <n>', 'most keys in one mapping (default 1000)', integer(1, '--max-keys'))
+      .option('--max-aliases <n>', 'most YAML aliases in one file (default 100)', integer(0, '--max-aliases'))
+      .option('--max-files <n>', 'most map files in one run (default 100000)', integer(1, '--max-files'));
+  const common = (command: Command): Command =>
+    limits(command)
       .option('--texts <dir>', "directory of the sources' full texts (overrides riposte.config.yaml)")
       .option('--no-texts', 'check no quotes (they are counted as unchecked)')
       .option('--config <file>', 'config file (default: riposte.config.yaml here or in a parent directory)')
@@ -105,10 +120,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     code = await (await import('./commands/stats.js')).statsCommand(ctx, paths, options);
   });
 
-  program
-    .command('fmt')
-    .description('put map files in canonical form: key order and layout, comments kept')
-    .argument(...PATHS)
+  limits(
+    program
+      .command('fmt')
+      .description('put map files in canonical form: key order and layout, comments kept')
+      .argument(...PATHS),
+  )
     .option('--check', 'list the files that are not in canonical form; exit 1 if any (for CI)')
     .option('--write', 'rewrite the files in place, atomically')
     .option('--config <file>', 'config file (default: riposte.config.yaml here or in a parent directory)')

@@ -5,6 +5,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml-warning',
   'duplicate-key',
   'unsupported-yaml',
+  'limit-exceeded',
   // the schema
   'unknown-key',
   'missing-key',

@@ -13,6 +13,7 @@ export const RULES: Record<DiagnosticCode | ReportCode, Rule> = {
   'yaml-warning': { summary: 'The YAML parser warns about the file.', help: 'Remove the construct it names (an unknown directive, for example).' },
   'duplicate-key': { summary: 'A key appears twice in one mapping.', help: 'Keep one of the two keys; YAML would silently drop one of the values.' },
   'unsupported-yaml': { summary: 'A custom tag, or more aliases than allowed.', help: 'Write plain YAML: no tags such as !!js/function, and write values out instead of using aliases.' },
+  'limit-exceeded': { summary: 'A file is larger, deeper or wider than the limits allow.', help: 'A map never needs this much; if yours does, raise the limit (--max-file-size, --max-depth, --max-keys, --max-aliases, or limits in riposte.config.yaml).' },
   'unknown-key': { summary: 'A key the map format does not have.', help: 'Fix the typo (the closest key is suggested) or remove the key; docs/format.md lists the keys.' },
   'missing-key': { summary: 'A required key is missing, or the file is empty.', help: 'Add the key; a source needs id, kind, title and authors, a claim id and summary.' },
   'wrong-type': { summary: 'A value has the wrong type.', help: 'Give the type the message names; quote numbers and dates that are meant as text.' },

@@ -43,6 +43,7 @@ export function runBin(args: string[], options: { cwd?: string; env?: Record<str
     env: { PATH: process.env.PATH ?? '', ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,5 +1,6 @@
 import type { CheckOptions, OpenedMap } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Limits } from '../load/config.js';
 import { InputError } from '../load/discover.js';
 import type { FormatterOptions } from '../render/formatters/types.js';
 
@@ -26,7 +27,26 @@ export interface CommandContext {
   width(given: number | undefined): number;
 }
 
-export interface CommonOptions {
+export interface LimitOptions {
+  maxFileSize?: number;
+  maxDepth?: number;
+  maxKeys?: number;
+  maxAliases?: number;
+  maxFiles?: number;
+}
+
+/** Limits given as flags, in the units the loader takes. */
+export function limitsOf(options: LimitOptions): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  if (options.maxFileSize !== undefined) limits.maxFileBytes = Math.round(options.maxFileSize * 1024 * 1024);
+  if (options.maxDepth !== undefined) limits.maxDepth = options.maxDepth;
+  if (options.maxKeys !== undefined) limits.maxKeys = options.maxKeys;
+  if (options.maxAliases !== undefined) limits.maxAliasCount = options.maxAliases;
+  if (options.maxFiles !== undefined) limits.maxFiles = options.maxFiles;
+  return limits;
+}
+
+export interface CommonOptions extends LimitOptions {
   color?: boolean;
   /** A texts directory, or false for --no-texts (no quote checks). */
   texts?: string | false;
@@ -55,6 +75,7 @@ export function checkOptions(ctx: CommandContext, options: CommonOptions & { str
     ...(options.texts !== undefined ? { texts: options.texts } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
     strict: options.strict ?? false,
+    limits: limitsOf(options),
   };
 }
 

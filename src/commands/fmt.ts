@@ -2,9 +2,9 @@ import path from 'node:path';
 import { InputError, describeFsError, discoverMapFiles } from '../load/discover.js';
 import { readMapFile } from '../load/read.js';
 import { safeInline } from '../render/sanitize.js';
-import { EXIT, type CommandContext } from './context.js';
+import { EXIT, limitsOf, type CommandContext, type LimitOptions } from './context.js';
 
-export interface FmtOptions {
+export interface FmtOptions extends LimitOptions {
   check?: boolean;
   write?: boolean;
   config?: string;
@@ -22,7 +22,9 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   }
   const { loadConfig } = await import('../load/config.js');
   const config = await loadConfig(ctx.cwd, options.config);
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd);
+  const { DEFAULT_LIMITS } = await import('../load/parse.js');
+  const limits = { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...limitsOf(options) };
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles);
   if (!options.check && !options.write && files.length !== 1) {
     ctx.io.stderr.write(`riposte: ${files.length} files to format: give --check to list those that would change, or --write to rewrite them\n`);
     return EXIT.usage;
@@ -32,7 +34,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   let unparsable = 0;
   let changed = 0;
   for (const file of files) {
-    const read = readMapFile(file, path.resolve(ctx.cwd, file));
+    const read = readMapFile(file, path.resolve(ctx.cwd, file), limits.maxFileBytes);
     const result = read.ok ? formatMapText(read.text) : { ok: false as const, reason: read.finding.message };
     if (!result.ok) {
       unparsable++;

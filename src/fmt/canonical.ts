@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { describeYamlError } from '../load/parse.js';
+import { describeYamlError, duplicateKeys } from '../load/parse.js';
 
 /** The canonical order of keys, as docs/format.md lists them; unknown keys keep their place after these. */
 const TOP = ['source', 'claims', 'evidence'];
@@ -39,11 +39,16 @@ function valueOf(map: YAMLMap, key: string): Node | undefined {
  */
 export function formatMapText(text: string): FormatResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter });
+  const doc = parseDocument(text, { uniqueKeys: false, lineCounter });
   if (doc.errors.length > 0) {
     const { offset, message } = describeYamlError(text, doc.errors[0]!);
     const { line, col } = lineCounter.linePos(offset);
     return { ok: false, reason: `${line}:${col} ${message}` };
+  }
+  const [duplicate] = duplicateKeys(doc);
+  if (duplicate) {
+    const { line, col } = lineCounter.linePos(duplicate.offset);
+    return { ok: false, reason: `${line}:${col} the key '${duplicate.key}' appears twice in this mapping` };
   }
   const root = doc.contents;
   if (isMap(root)) {

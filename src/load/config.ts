@@ -3,6 +3,7 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { InputError, describeFsError } from './discover.js';
+import type { ParseLimits } from './parse.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
 
@@ -13,9 +14,25 @@ export interface Config {
   texts?: string;
   /** Map paths used when a command is given none. */
   maps: string[];
+  /** Limits raised or lowered from their defaults (docs/security.md). */
+  limits: Partial<Limits>;
 }
 
-const KNOWN_KEYS = ['texts', 'maps'];
+/** Every limit, with its name in the config file's `limits`. */
+export interface Limits extends ParseLimits {
+  /** Map files one run may read. */
+  maxFiles: number;
+}
+
+export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
+  max_file_size_mb: 'maxFileBytes',
+  max_depth: 'maxDepth',
+  max_keys: 'maxKeys',
+  max_aliases: 'maxAliasCount',
+  max_files: 'maxFiles',
+};
+
+const KNOWN_KEYS = ['texts', 'maps', 'limits'];
 
 /**
  * Find riposte.config.yaml in `cwd` or the nearest directory above it, or read `explicit`.
@@ -23,7 +40,7 @@ const KNOWN_KEYS = ['texts', 'maps'];
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = explicit ? path.resolve(cwd, explicit) : await findUp(cwd);
-  if (!file) return { maps: ['arguments'] };
+  if (!file) return { maps: ['arguments'], limits: {} };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -42,7 +59,18 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (!KNOWN_KEYS.includes(key)) throw new InputError(`config ${shown}: unknown setting '${key}'; known settings: ${KNOWN_KEYS.join(', ')}`, file);
   }
   const base = path.dirname(file);
-  const config: Config = { file, maps: [] };
+  const config: Config = { file, maps: [], limits: {} };
+  if (data.limits !== undefined) {
+    if (typeof data.limits !== 'object' || data.limits === null || Array.isArray(data.limits)) {
+      throw new InputError(`config ${shown}: 'limits' must be a mapping, e.g. limits: {max_depth: 128}`, file);
+    }
+    for (const [name, value] of Object.entries(data.limits as Record<string, unknown>)) {
+      const key = LIMIT_SETTINGS[name];
+      if (!key) throw new InputError(`config ${shown}: unknown limit '${name}'; known limits: ${Object.keys(LIMIT_SETTINGS).join(', ')}`, file);
+      if (typeof value !== 'number' || !(value > 0)) throw new InputError(`config ${shown}: limit '${name}' must be a positive number`, file);
+      config.limits[key] = key === 'maxFileBytes' ? Math.round(value * 1024 * 1024) : Math.floor(value);
+    }
+  }
   if (data.texts !== undefined) {
     if (typeof data.texts !== 'string') throw new InputError(`config ${shown}: 'texts' must be a directory path`, file);
     config.texts = path.resolve(base, data.texts);

@@ -26,13 +26,16 @@ export function isMapFileName(name: string): boolean {
  * glob patterns) into a sorted, de-duplicated list of map files. Every argument must
  * yield at least one file: a typo in CI must never turn into a silent pass.
  */
-export async function discoverMapFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+export async function discoverMapFiles(inputs: readonly string[], cwd: string, maxFiles = Infinity): Promise<string[]> {
   const found = new Set<string>();
+  const tooMany = (): InputError =>
+    new InputError(`more than ${maxFiles} map files; a map that large is unusual (raise the limit with --max-files)`, inputs[0] ?? '.');
   for (const input of inputs) {
     const before = found.size;
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false });
       for (const match of matches) if (isMapFileName(match)) found.add(path.normalize(match));
+      if (found.size > maxFiles) throw tooMany();
       if (found.size === before) throw new InputError(`no map files (*.yaml, *.yml) match '${input}'`, input);
       continue;
     }
@@ -44,10 +47,11 @@ export async function discoverMapFiles(inputs: readonly string[], cwd: string): 
       throw new InputError(describeFsError(error, input), input);
     }
     if (info.isDirectory()) {
-      await walk(absolute, input, found);
+      await walk(absolute, input, found, maxFiles, tooMany);
       if (found.size === before) throw new InputError(`no map files (*.yaml, *.yml) in directory '${input}'`, input);
     } else if (info.isFile()) {
       found.add(path.normalize(input));
+      if (found.size > maxFiles) throw tooMany();
     } else {
       throw new InputError(`'${input}' is not a file or directory`, input);
     }
@@ -55,7 +59,7 @@ export async function discoverMapFiles(inputs: readonly string[], cwd: string): 
   return [...found].sort();
 }
 
-async function walk(absolute: string, shown: string, found: Set<string>): Promise<void> {
+async function walk(absolute: string, shown: string, found: Set<string>, maxFiles: number, tooMany: () => InputError): Promise<void> {
   let entries;
   try {
     entries = await readdir(absolute, { withFileTypes: true });
@@ -66,9 +70,25 @@ async function walk(absolute: string, shown: string, found: Set<string>): Promis
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = path.join(shown, entry.name);
-    // Symbolic links are not followed: a link loop cannot hang the walk.
-    if (entry.isDirectory()) await walk(path.join(absolute, entry.name), child, found);
-    else if (entry.isFile() && isMapFileName(entry.name)) found.add(path.normalize(child));
+    if (entry.isDirectory()) {
+      await walk(path.join(absolute, entry.name), child, found, maxFiles, tooMany);
+    } else if (isMapFileName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      // A link to a map file counts; a link loop or a link to nothing is an error, not a
+      // silent gap. Links to directories are not followed, so no loop can hang the walk.
+      if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = await stat(path.join(absolute, entry.name));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const why = code === 'ELOOP' ? 'is a symbolic link loop' : code === 'ENOENT' ? 'is a symbolic link to nothing' : describeFsError(error, child);
+          throw new InputError(`'${child}' ${why}; remove it or point it at a map file`, child);
+        }
+        if (!target.isFile()) continue;
+      }
+      found.add(path.normalize(child));
+      if (found.size > maxFiles) throw tooMany();
+    }
   }
 }
 

@@ -14,7 +14,7 @@ export { InputError, discoverMapFiles } from './discover.js';
  * several times cheaper than promise-based reads. Throws InputError when it cannot be read.
  */
 export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
-  const read = readMapFile(file, path.resolve(cwd, file));
+  const read = readMapFile(file, path.resolve(cwd, file), limits.maxFileBytes);
   if (!read.ok) {
     if (read.io) throw new InputError(read.finding.message, file);
     return { file, data: undefined, recoveredIds: [], findings: [read.finding] };
@@ -43,7 +43,7 @@ export async function locate(findings: readonly Finding[], cwd: string): Promise
       throw new InputError(describeFsError(error, file), file);
     }
     texts.set(file, text);
-    located.push(...locateFindings(text, list));
+    for (const diagnostic of locateFindings(text, list)) located.push(diagnostic);
   }
   return { diagnostics: located.sort(compareDiagnostics), texts };
 }

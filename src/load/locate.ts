@@ -15,6 +15,22 @@ export function pathToPointer(path: readonly (string | number)[]): string {
   return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+/** 1-based line and column of an offset, by binary search over the line starts. */
+function lineStarts(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  };
+}
+
 interface Range {
   start: number;
   end: number;
@@ -25,8 +41,18 @@ interface Range {
  * position-keeping parser only here, so clean files never pay for it.
  */
 export function locateFindings(text: string, findings: readonly Finding[]): Diagnostic[] {
-  const { doc, lineCounter } = parsePreciseDocument(text);
   const bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (findings.every((f) => f.offset !== undefined)) {
+    // Positions known already (YAML errors, limits): no need to parse a file that may be huge.
+    const linePos = lineStarts(text.slice(bomShift));
+    return findings.map((finding) => {
+      const { line, col } = linePos(finding.offset!);
+      const rest = { ...finding };
+      delete rest.atKey;
+      return { ...rest, line, column: col, offset: finding.offset! + bomShift, endOffset: finding.offset! + bomShift };
+    });
+  }
+  const { doc, lineCounter } = parsePreciseDocument(text);
   return findings.map((finding) => {
     const { atKey, ...rest } = finding;
     let range: Range | undefined;

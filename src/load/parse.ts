@@ -4,13 +4,19 @@ import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
 import type { Finding } from '../diagnostics.js';
 
-/** Limits that keep a hostile file from exhausting memory. */
+/** Limits that keep a hostile file from exhausting time or memory (docs/security.md). */
 export interface ParseLimits {
   /** Alias nodes allowed per file; aliases are not needed to write a map. */
   maxAliasCount: number;
+  /** Nesting depth of mappings and lists; a map file needs about 6. */
+  maxDepth: number;
+  /** Keys in one mapping; a claim has at most 16. */
+  maxKeys: number;
+  /** Bytes per file. */
+  maxFileBytes: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100 };
+export const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64, maxKeys: 1000, maxFileBytes: 4 * 1024 * 1024 };
 
 export interface ParsedFile {
   file: string;
@@ -26,19 +32,26 @@ export interface ParsedFile {
  * It keeps no positions, so any file it rejects (syntax error, duplicate key, unknown
  * tag, several documents) or that uses aliases is parsed again by `yaml`, which reports
  * every error with its position. Both read YAML 1.2 with the core schema, so they agree
- * on the data (tests/parse-differential.test.ts).
+ * on the data (tests/parse.test.ts).
  */
 export function parseMapText(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   const source = stripBom(text);
   let data: unknown;
   let warned = false;
   try {
-    data = jsYaml.load(source, { schema: YAML_CORE_SCHEMA, json: false, onWarning: () => (warned = true) });
-  } catch {
+    data = jsYaml.load(source, { schema: YAML_CORE_SCHEMA, json: false, onWarning: () => (warned = true), maxDepth: limits.maxDepth } as jsYaml.LoadOptions);
+  } catch (error) {
+    // Too deep: say so at once, rather than have the second parser walk it all.
+    const mark = (error as { mark?: { position?: number } }).mark;
+    if (/^nesting exceeded maxDepth/.test((error as Error).message) && mark?.position !== undefined) {
+      return { file, data: undefined, recoveredIds: [], findings: [tooDeep(file, limits, mark.position)] };
+    }
     return parsePrecisely(file, source, limits);
   }
   if (warned) return parsePrecisely(file, source, limits);
-  if (hasSharedNodes(data)) return parsePrecisely(file, source, limits);
+  const shape = inspect(data, limits);
+  if (shape.shared) return parsePrecisely(file, source, limits);
+  if (shape.problem) return { file, data: undefined, recoveredIds: [], findings: [shape.problem(file)] };
   return { file, data, recoveredIds: [], findings: [] };
 }
 
@@ -46,25 +59,71 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** js-yaml resolves an alias to the very same object: a shared node means aliases were used. */
-function hasSharedNodes(root: unknown): boolean {
+/**
+ * Limits are checked on data without positions. Such a file is not parsed again to find
+ * one (that could take as long as the limit exists to prevent): the finding sits at the
+ * start of the file and names the place by its JSON pointer.
+ */
+function tooDeep(file: string, limits: ParseLimits, offset?: number, pointer = ''): Finding {
+  return {
+    code: 'limit-exceeded',
+    severity: 'error',
+    message: `nesting deeper than ${limits.maxDepth} levels${offset === undefined && pointer ? ` (at ${pointer})` : ''}; a map file needs about 6 (raise the limit with --max-depth)`,
+    file,
+    pointer,
+    offset: offset ?? 0,
+  };
+}
+
+interface Shape {
+  /** js-yaml resolves an alias to the very same object: a shared node means aliases were used. */
+  shared: boolean;
+  problem?: (file: string) => Finding;
+}
+
+/**
+ * One walk over the data, without recursion: aliases (stop at the first when `stopAtShared`),
+ * depth, and the widest mapping.
+ */
+function inspect(root: unknown, limits: ParseLimits, stopAtShared = true): Shape {
   const seen = new Set<object>();
-  const stack: unknown[] = [root];
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '' }];
   while (stack.length > 0) {
-    const value = stack.pop();
+    const { value, depth, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (seen.has(value)) return true;
+    if (seen.has(value)) {
+      if (stopAtShared) return { shared: true };
+      continue;
+    }
     seen.add(value);
+    if (depth >= limits.maxDepth) return { shared: false, problem: (file) => tooDeep(file, limits, undefined, path) };
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${i}` });
+      }
     } else {
-      for (const key in value) {
+      const keys = Object.keys(value);
+      if (keys.length > limits.maxKeys) {
+        return {
+          shared: false,
+          problem: (file) => ({
+            code: 'limit-exceeded',
+            severity: 'error',
+            message: `a mapping with ${keys.length} keys${path ? ` (at ${path})` : ''}, over the limit of ${limits.maxKeys}; a claim has at most 16 (raise the limit with --max-keys)`,
+            file,
+            pointer: path,
+            offset: 0,
+          }),
+        };
+      }
+      for (const key of keys) {
         const item = (value as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push(item);
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
       }
     }
   }
-  return false;
+  return { shared: false };
 }
 
 export interface PreciseDocument {
@@ -75,14 +134,51 @@ export interface PreciseDocument {
 export function parsePreciseDocument(text: string): PreciseDocument {
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(stripBom(text), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys is checked by duplicateKeys() below: the package's own check compares every
+  // key with every other, which takes minutes on a mapping with a million keys.
+  const doc = parseDocument(stripBom(text), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   return { doc, lineCounter };
+}
+
+/** Offsets of keys repeated in their mapping, in one pass with a set per mapping. */
+export function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+  const found: { offset: number; key: string }[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, key });
+          seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 function parsePrecisely(file: string, source: string, limits: ParseLimits): ParsedFile {
   const { doc } = parsePreciseDocument(source);
   const findings: Finding[] = [];
   for (const error of doc.errors) findings.push(yamlFinding(file, source, error, 'error'));
+  for (const { offset, key } of duplicateKeys(doc)) {
+    findings.push({
+      code: 'duplicate-key',
+      severity: 'error',
+      message: `the key '${key}' appears twice in this mapping; each key may appear once, merge or remove the repeated one`,
+      file,
+      pointer: '',
+      offset,
+    });
+  }
   for (const warning of doc.warnings) {
     // An unknown tag (`!!js/function`, `!custom`) is never executed; riposte refuses it.
     const unsupported = warning.code === 'TAG_RESOLVE_FAILED';
@@ -96,6 +192,8 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    const shape = inspect(data, limits, false);
+    if (shape.problem) return { file, data: undefined, recoveredIds: recoverIds(doc), findings: [...findings, shape.problem(file)] };
   } catch (error) {
     findings.push({
       code: 'unsupported-yaml',
@@ -143,6 +241,7 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
   const offset = described.offset;
   let message = described.message;
   if (code === 'duplicate-key') message = `${message}; each key may appear once in a mapping, merge or remove the repeated one`;
+  if (error.code === 'MULTIPLE_DOCS') message = `a map file holds one YAML document, and '---' starts a second one here: move it to a file of its own`;
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
   }

@@ -36,6 +36,6 @@ export function validateMap(map: DebateMap, recoveredIds: ReadonlySet<string>, o
   const findings = checkReferences(map, recoveredIds);
   if (options.quotes === false) return { findings, quotes: { checked: 0, notFound: 0, unchecked: 0 } };
   const quotes = checkQuotes(map, { ...options, unparsed: recoveredIds });
-  findings.push(...quotes.findings);
+  for (const finding of quotes.findings) findings.push(finding);
   return { findings, quotes: quotes.stats };
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DiagnosticCode, Finding } from '../diagnostics.js';
-import { suggestion } from './suggest.js';
+import { didYouMean, suggestion } from './suggest.js';
 
 const require = createRequire(import.meta.url);
 /** The schema shipped in schemas/; editors use the same file. */
@@ -48,6 +48,15 @@ export function checkSchema(file: string, data: unknown): Finding[] {
  */
 function pruneCascades(errors: readonly ErrorObject[]): ErrorObject[] {
   const wrongTypeAt = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  // A misspelt required key ('summray') is one mistake: the unknown key, whose message
+  // suggests the right name. The missing required key it leaves is not reported again.
+  const misspelt = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+    const meant = didYouMean(String(error.params.additionalProperty), allowed);
+    if (meant) misspelt.add(`${error.instancePath}|${meant}`);
+  }
   const seen = new Set<string>();
   const kept: ErrorObject[] = [];
   for (const error of errors) {
@@ -55,6 +64,7 @@ function pruneCascades(errors: readonly ErrorObject[]): ErrorObject[] {
       (path) => error.keyword !== 'type' && (error.instancePath === path || error.instancePath.startsWith(path + '/')),
     );
     if (covered) continue;
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);

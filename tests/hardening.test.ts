@@ -1,0 +1,301 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { bin, fixtureTexts, runBin, runCli, tempDir, type RunResult } from './helpers.js';
+
+const HEAD = 'source:\n  id: s\n  kind: letter\n  title: t\n  authors: [a]\n  date: 2024\n';
+
+/** A clean failure: the exit code asked for, no stack trace, no internal error. */
+function expectCleanFailure(r: RunResult, code: number): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  expect(r.stderr).not.toContain('internal error');
+}
+
+/** The codes of `validate --format json` for one file's content. */
+function codesOf(content: string | Uint8Array, ...args: string[]): { r: RunResult; diagnostics: { code: string; line: number; column: number; message: string }[] } {
+  const dir = tempDir({ 'm.yaml': content });
+  const r = runBin(['validate', 'm.yaml', '--no-texts', '-f', 'json', ...args], { cwd: dir });
+  return { r, diagnostics: r.stdout ? JSON.parse(r.stdout).diagnostics : [] };
+}
+
+describe('YAML syntax errors end in a diagnostic with file, line and column', () => {
+  it.each([
+    ['an unclosed quote', `${HEAD}claims:\n  - id: s.a\n    summary: "never closed\n`, 9, 14],
+    ['an unclosed bracket', `${HEAD}claims:\n  - id: s.a\n    tags: [a, b\n    summary: x\n`, 10, 5],
+    ['bad indentation', 'source:\n  id: s\n    kind: letter\n', 2, 7],
+    ['a tab used for indentation', 'source:\n\tid: s\n', 2, 1],
+    ['a stray colon', 'source:\n  id: s: t\n', 2, 7],
+  ])('%s', (_name, content, line, column) => {
+    const { r, diagnostics } = codesOf(content);
+    expectCleanFailure(r, 1);
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line, column });
+  });
+
+  it('a duplicate key, reported at the second key, while the rest of the file is still checked', () => {
+    const { r, diagnostics } = codesOf(`${HEAD}  kind: reply\nclaims:\n  - id: s.a\n    summray: x\n    quote: y\n`);
+    expectCleanFailure(r, 1);
+    // The misspelt 'summray' is one mistake: no second finding for the missing 'summary'.
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['duplicate-key', 7],
+      ['unknown-key', 10],
+    ]);
+  });
+
+  it('several documents in one file: refused, at the second document', () => {
+    const { r, diagnostics } = codesOf(`${HEAD}---\n${HEAD}`);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'yaml-syntax', line: 7, message: expect.stringContaining("'---' starts a second one") }]);
+  });
+});
+
+describe('resource attacks end fast, in a diagnostic, within the limits', () => {
+  it('an alias bomb ("billion laughs")', () => {
+    let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 0; i < 9; i++) {
+      const [p, n] = [String.fromCharCode(97 + i), String.fromCharCode(98 + i)];
+      bomb += `${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]\n`;
+    }
+    const { r, diagnostics } = codesOf(bomb);
+    expectCleanFailure(r, 1);
+    expect(diagnostics.map((d) => d.code)).toEqual(['unsupported-yaml']);
+  });
+
+  it('100,000-deep flow nesting', () => {
+    const { r, diagnostics } = codesOf(`x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'limit-exceeded', line: 1 }]);
+  });
+
+  it('deep block nesting, and the limit can be raised', () => {
+    const deep = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    expect(codesOf(deep).diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+    // Raised, the file parses and is merely not a map.
+    expect(codesOf(deep, '--max-depth', '200').diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
+  });
+
+  it('a 20 MB scalar: refused by size without being read, unless the limit is raised', () => {
+    const big = `${HEAD}claims:\n  - id: s.a\n    summary: "${'x'.repeat(20 * 1024 * 1024)}"\n    quote: q\n`;
+    const { r, diagnostics } = codesOf(big);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'limit-exceeded', line: 1, column: 1, message: expect.stringContaining('20.0 MB, over the limit of 4.0 MB') }]);
+    const raised = codesOf(big, '--max-file-size', '32');
+    expect(raised.r.code).toBe(0);
+  });
+
+  it('a million keys in one file', () => {
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => `k${i}: 1`).join('\n');
+    const { r, diagnostics } = codesOf(`${keys}\n`);
+    expectCleanFailure(r, 1);
+    expect(diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+  });
+
+  it('thousands of keys in one mapping: one finding, not one per key; the limit can be raised', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `  k${i}: 1`).join('\n');
+    const { r, diagnostics } = codesOf(`${HEAD}${keys}\n`);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'limit-exceeded', message: expect.stringContaining('5005 keys (at /source)') }]);
+    expect(codesOf(`${HEAD}${keys}\n`, '--max-keys', '10000').diagnostics).toHaveLength(5000);
+  });
+
+  it('thousands of duplicate keys are found in linear time', () => {
+    const keys = Array.from({ length: 500 }, () => '  kind: letter').join('\n');
+    const { r, diagnostics } = codesOf(`${HEAD}${keys}\n`);
+    expectCleanFailure(r, 1);
+    expect(diagnostics.filter((d) => d.code === 'duplicate-key')).toHaveLength(500);
+  });
+
+  it('more map files than the limit: exit 2 before reading them', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`arguments/f${i}.yaml`] = `evidence:\n  - {id: e${i}, kind: study, title: t}\n`;
+    const dir = tempDir(files);
+    const r = runBin(['validate', 'arguments', '--max-files', '200'], { cwd: dir });
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toContain('more than 200 map files');
+    expect(runBin(['validate', 'arguments', '--no-texts'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('limits come from the config file too, and a bad limit is a usage error', () => {
+    const deep = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    const dir = tempDir({ 'm.yaml': deep, 'riposte.config.yaml': 'limits:\n  max_depth: 200\n' });
+    expect(JSON.parse(runBin(['validate', 'm.yaml', '-f', 'json'], { cwd: dir }).stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['unknown-key']);
+    const bad = tempDir({ 'm.yaml': deep, 'riposte.config.yaml': 'limits:\n  max_dpeth: 200\n' });
+    const r = runBin(['validate', 'm.yaml'], { cwd: bad });
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toContain("unknown limit 'max_dpeth'");
+  });
+});
+
+describe('bytes that are not YAML', () => {
+  it.each([
+    ['a binary file', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 255]), /NUL byte/],
+    ['invalid UTF-8', Buffer.from('source:\n  title: caf\xe9\n', 'latin1'), /not valid UTF-8/],
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEAD, 'utf16le')]), /UTF-16/],
+    ['UTF-16 without a BOM', Buffer.from(HEAD, 'utf16le'), /NUL byte/],
+    ['a NUL byte in text', Buffer.from(`${HEAD}\0`), /NUL byte at offset \d+/],
+  ])('%s', (_name, bytes, message) => {
+    const { r, diagnostics } = codesOf(bytes);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'yaml-syntax', line: 1, column: 1, message: expect.stringMatching(message) }]);
+  });
+
+  it('a UTF-8 byte order mark is fine', () => {
+    const { r } = codesOf(`\ufeff${HEAD}`);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('wrong shapes', () => {
+  it.each([
+    ['a scalar at the top', 'just text\n', 'wrong-type'],
+    ['a list at the top', '- 1\n- 2\n', 'wrong-type'],
+    ['a non-string key', '? [a, b]\n: c\n', 'unknown-key'],
+    ['a number where text is expected', `${HEAD.replace('title: t', 'title: 12')}`, 'wrong-type'],
+    ['a YAML tag', `${HEAD}claims:\n  - id: s.a\n    summary: !!js/function "function () {}"\n`, 'unsupported-yaml'],
+  ])('%s', (_name, content, code) => {
+    const { r, diagnostics } = codesOf(content);
+    expectCleanFailure(r, 1);
+    expect(diagnostics.map((d) => d.code)).toContain(code);
+  });
+
+  it('__proto__, constructor and prototype keys are unknown keys and pollute nothing', async () => {
+    const content = `__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\nprototype: 2\n${HEAD}claims:\n  - id: s.a\n    summary: x\n    __proto__: {polluted: yes}\n`;
+    const dir = tempDir({ 'm.yaml': content, 'n.yaml': `__proto__: {polluted: yes}\n` });
+    const r = await runCli(['validate', '.', '--no-texts', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const codes = JSON.parse(r.stdout).diagnostics.map((d: { code: string; message: string }) => `${d.code} ${d.message.split(';')[0]}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(["unknown-key unknown key '__proto__'", "unknown-key unknown key 'constructor'", "unknown-key unknown key 'prototype'"]),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    // The same through the tree and unanswered commands, which build the graph.
+    const clean = tempDir({ 'm.yaml': `${HEAD}claims:\n  - id: s.a\n    summary: x\n` });
+    await runCli(['tree', '.'], { cwd: clean });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('the file system', () => {
+  it('a symbolic link loop and a dangling link inside a map directory: exit 2, named', () => {
+    const dir = tempDir({ 'arguments/a.yaml': `${HEAD}` });
+    symlinkSync('loop-b.yaml', path.join(dir, 'arguments/loop-a.yaml'));
+    symlinkSync('loop-a.yaml', path.join(dir, 'arguments/loop-b.yaml'));
+    let r = runBin(['validate', 'arguments'], { cwd: dir });
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toMatch(/'arguments\/loop-a\.yaml' is a symbolic link loop/);
+    const dangling = tempDir({ 'arguments/a.yaml': `${HEAD}` });
+    symlinkSync('nowhere.yaml', path.join(dangling, 'arguments/gone.yaml'));
+    r = runBin(['validate', 'arguments'], { cwd: dangling });
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toMatch(/'arguments\/gone\.yaml' is a symbolic link to nothing/);
+  });
+
+  it('a link to a map file is read; a link to a directory is not followed (no loop can hang)', () => {
+    const dir = tempDir({ 'elsewhere/b.yaml': 'evidence:\n  - {id: e, kind: study, title: t}\n', 'arguments/a.yaml': 'evidence: []\n' });
+    symlinkSync(path.join(dir, 'elsewhere/b.yaml'), path.join(dir, 'arguments/b.yaml'));
+    symlinkSync(path.join(dir, 'arguments'), path.join(dir, 'arguments/self'));
+    const r = runBin(['validate', 'arguments', '-f', 'json', '--no-texts'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.files).toBe(2);
+  });
+
+  it('file names with spaces, Unicode and control characters are read, and shown escaped', () => {
+    const names = ['with space.yaml', 'Šuica ✓.yaml', 'esc\u001b[31mred.yaml'];
+    const files = Object.fromEntries(names.map((n) => [`arguments/${n}`, 'source:\n  id: x\n']));
+    const dir = tempDir(files);
+    const r = runBin(['validate', 'arguments', '--no-texts'], { cwd: dir });
+    expectCleanFailure(r, 1);
+    expect(r.stderr).toContain('arguments/with space.yaml');
+    expect(r.stderr).toContain('arguments/Šuica ✓.yaml');
+    expect(r.stderr).toContain('arguments/esc\\x1b[31mred.yaml');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
+  const asNobody = (args: string[], cwd: string): RunResult => {
+    // Permissions mean nothing to root: run the check as an unprivileged user when root.
+    if (process.getuid?.() !== 0) return runBin(args, { cwd });
+    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('an unreadable file and an unreadable directory: exit 2 with the path', () => {
+    const dir = mkdtempPublic({ 'arguments/a.yaml': HEAD, 'arguments/secret.yaml': HEAD, 'locked/b.yaml': HEAD });
+    spawnSync('chmod', ['000', path.join(dir, 'arguments/secret.yaml'), path.join(dir, 'locked')]);
+    let r = asNobody(['validate', 'arguments'], dir);
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toBe("riposte: permission denied: 'arguments/secret.yaml' (check its permissions)\n");
+    r = asNobody(['validate', 'locked'], dir);
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toContain("permission denied: 'locked'");
+  });
+});
+
+/** A temporary directory others may enter (the unprivileged user of the permission test). */
+function mkdtempPublic(files: Record<string, string>): string {
+  const dir = tempDir(files);
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  let parent = path.dirname(dir);
+  while (parent !== path.dirname(parent) && parent.startsWith(os.tmpdir())) {
+    spawnSync('chmod', ['a+x', parent]);
+    parent = path.dirname(parent);
+  }
+  return dir;
+}
+
+describe('writes', () => {
+  const hashTree = (dir: string): string => {
+    const hash = createHash('sha256');
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      hash.update(name);
+      try {
+        hash.update(readFileSync(path.join(dir, name)));
+      } catch {
+        // a directory
+      }
+    }
+    return hash.digest('hex');
+  };
+
+  it('validate, tree, unanswered and stats write nothing', async () => {
+    const dir = tempDir({ 'arguments/a.yaml': `${HEAD}claims:\n  - {id: s.a, summary: x, quote: y}\n`, 'texts/t.txt': 'y' });
+    const before = hashTree(dir);
+    for (const command of ['validate', 'tree', 'unanswered', 'stats']) await runCli([command, 'arguments', '--texts', fixtureTexts], { cwd: dir });
+    expect(hashTree(dir)).toBe(before);
+  });
+
+  it('fmt --write interrupted by Ctrl-C leaves every file whole and no temporary file', async () => {
+    const scrambled = `claims:\n  - summary: x\n    id: s.c\nsource:\n  title: t\n  id: s\n  kind: letter\n  authors: [a]\n`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`arguments/f${i}.yaml`] = scrambled.replace(/\bs\b/g, `s${i}`).replace('s.c', `s${i}.c`) + `  note: "${'n'.repeat(20_000)}"\n`;
+    const dir = tempDir(files);
+    const child = spawn(process.execPath, [bin, 'fmt', '--write', 'arguments'], { cwd: dir, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect([0, 130]).toContain(code);
+    const names = readdirSync(path.join(dir, 'arguments'));
+    expect(names.filter((n) => !n.endsWith('.yaml'))).toEqual([]);
+    for (const name of names) {
+      const text = readFileSync(path.join(dir, 'arguments', name), 'utf8');
+      const original = files[`arguments/${name}`]!;
+      // Either untouched or fully formatted: never half-written.
+      if (text !== original) expect(parse(text)).toEqual(parse(original));
+    }
+  });
+});
+
+describe('no stack traces, even for a bug', () => {
+  it('an internal error is one line, exit 2', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'arguments'));
+    writeFileSync(path.join(dir, 'arguments/a.yaml'), HEAD);
+    const r = runBin(['validate', 'arguments', '--texts', '/dev/null'], { cwd: dir });
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toMatch(/^riposte: texts directory '\/dev\/null' is not a directory\n$/);
+  });
+});
