@@ -86,25 +86,39 @@ interface Shape {
  * depth, and the widest mapping.
  */
 function inspect(root: unknown, limits: ParseLimits, stopAtShared = true): Shape {
+  interface Entry {
+    value: object;
+    depth: number;
+    parent: Entry | undefined;
+    key: string;
+  }
+  // Paths are built only for a finding: the walk itself allocates no strings.
+  const pathOf = (entry: Entry | undefined): string => {
+    const segments: string[] = [];
+    for (let e = entry; e?.parent; e = e.parent) segments.push(e.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+    return segments.reverse().map((segment) => `/${segment}`).join('');
+  };
   const seen = new Set<object>();
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '' }];
+  if (root === null || typeof root !== 'object') return { shared: false };
+  const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
     if (seen.has(value)) {
       if (stopAtShared) return { shared: true };
       continue;
     }
     seen.add(value);
-    if (depth >= limits.maxDepth) return { shared: false, problem: (file) => tooDeep(file, limits, undefined, path) };
+    if (depth >= limits.maxDepth) return { shared: false, problem: (file) => tooDeep(file, limits, undefined, pathOf(entry)) };
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${i}` });
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, parent: entry, key: String(i) });
       }
     } else {
       const keys = Object.keys(value);
       if (keys.length > limits.maxKeys) {
+        const path = pathOf(entry);
         return {
           shared: false,
           problem: (file) => ({
@@ -119,7 +133,7 @@ function inspect(root: unknown, limits: ParseLimits, stopAtShared = true): Shape
       }
       for (const key of keys) {
         const item = (value as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, parent: entry, key });
       }
     }
   }
