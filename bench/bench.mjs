@@ -2,8 +2,8 @@
 // against two baselines measured in the same run: `node -e 0` (the floor for any Node CLI)
 // and ajv-cli validating the same files against the same schema.
 //
-// Each command runs BENCH_RUNS times (default 5; 3 for 100k claims); the table gives the
-// median wall time and the largest peak resident memory. Peak memory comes from GNU time
+// Each command runs BENCH_RUNS times (default 7; 5 for 100k claims), the commands interleaved;
+// the table gives the median wall time and the largest peak resident memory. Peak memory comes from GNU time
 // (/usr/bin/time, Debian package `time`); without it only times are reported.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,17 +35,26 @@ function measure(args, cwd) {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, mb: NaN, status: r.status };
 }
 
-function repeat(args, cwd, runs, expectStatus) {
-  const results = [];
+/**
+ * Run every command `runs` times, interleaved (a, b, c, a, b, c...) so that drift in the
+ * machine's speed falls on all of them alike; return the median time and the largest peak
+ * memory of each.
+ */
+function measureAll(commands, cwd, runs) {
+  const results = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
-    const r = measure(args, cwd);
-    if (expectStatus !== undefined && r.status !== expectStatus) {
-      throw new Error(`${args.join(' ')} exited ${r.status}, expected ${expectStatus}`);
+    for (const [name, { args, status }] of Object.entries(commands)) {
+      const r = measure(args, cwd);
+      if (r.status !== status) throw new Error(`${args.join(' ')} exited ${r.status}, expected ${status}`);
+      results[name].push(r);
     }
-    results.push(r);
   }
-  const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], mb: Math.max(...results.map((r) => r.mb)) };
+  return Object.fromEntries(
+    Object.entries(results).map(([name, list]) => {
+      const times = list.map((r) => r.ms).sort((a, b) => a - b);
+      return [name, { ms: times[Math.floor(times.length / 2)], mb: Math.max(...list.map((r) => r.mb)) }];
+    }),
+  );
 }
 
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -59,14 +68,20 @@ for (const claims of sizes) {
   const dir = path.join(out, String(claims));
   rmSync(dir, { recursive: true, force: true });
   const { files } = generateMap({ claims, perFile: 100, seed: SEED, dir });
-  const runs = Number(process.env.BENCH_RUNS ?? (claims >= 100000 ? 3 : 5));
+  const runs = Number(process.env.BENCH_RUNS ?? (claims >= 100000 ? 5 : 7));
   process.stderr.write(`${claims} claims in ${files} files, ${runs} runs each...\n`);
-  const floor = repeat(['-e', '0'], dir, runs, 0);
-  const ajv = repeat([ajvCli, 'validate', '-s', schema, '-d', 'arguments/*.yaml', '--spec=draft2020', '--all-errors', '--allow-union-types'], dir, runs, 0);
-  const version = repeat([riposte, '--version'], dir, runs, 0);
-  const validate = repeat([riposte, 'validate', 'arguments', '--texts', 'texts', '--strict'], dir, runs, 0);
-  const unanswered = repeat([riposte, 'unanswered', 'arguments', '--format', 'json'], dir, runs, 0);
-  rows.push({ claims, files, floor, ajv, version, validate, unanswered });
+  const measured = measureAll(
+    {
+      floor: { args: ['-e', '0'], status: 0 },
+      ajv: { args: [ajvCli, 'validate', '-s', schema, '-d', 'arguments/*.yaml', '--spec=draft2020', '--all-errors', '--allow-union-types'], status: 0 },
+      version: { args: [riposte, '--version'], status: 0 },
+      validate: { args: [riposte, 'validate', 'arguments', '--texts', 'texts', '--strict'], status: 0 },
+      unanswered: { args: [riposte, 'unanswered', 'arguments', '--format', 'json'], status: 0 },
+    },
+    dir,
+    runs,
+  );
+  rows.push({ claims, files, ...measured });
 }
 
 const lines = [];

@@ -7,11 +7,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  // Ctrl-C during a write: remove the temporary file; the target file is never half-written.
-  process.once('SIGINT', async () => {
-    const { removePendingTempFiles } = await import('../dist/io/atomic-write.js');
-    removePendingTempFiles();
-    process.exit(130);
+  // Ctrl-C: with no write under way, stop at once. During a write, let it give up cleanly:
+  // it removes its temporary file, so no target is ever half-written and nothing is left
+  // behind, and the run ends with 130. A second Ctrl-C stops at once, removing what it can.
+  const { requestInterrupt, removePendingTempFiles } = await import('../dist/io/atomic-write.js');
+  process.on('SIGINT', () => {
+    if (!requestInterrupt()) process.exit(130);
+    process.once('SIGINT', () => {
+      removePendingTempFiles();
+      process.exit(130);
+    });
   });
   const { run } = await import('../dist/cli.js');
   const code = await run(argv, {

@@ -163,6 +163,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr.write(`riposte: ${safeInline(error.message)}\n`);
       return EXIT.usage;
     }
+    if (error instanceof Error && error.name === 'InterruptedError') {
+      io.stderr.write('riposte: interrupted; files already written are complete, the others untouched\n');
+      return EXIT.interrupted;
+    }
     // A bug, not bad input: say so plainly, without a stack trace.
     io.stderr.write(`riposte: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\nPlease report it with the command you ran.\n`);
     return EXIT.usage;

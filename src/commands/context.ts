@@ -14,7 +14,8 @@ export interface CliIo {
   columns?: number;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/** Exit codes: 130 is the shell's code for a run ended by Ctrl-C (128 + SIGINT). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
 /** What every command gets: where to write, and the decisions that depend on the terminal. */
 export interface CommandContext {
@@ -137,6 +138,7 @@ export async function writeReportFiles(ctx: CommandContext, diagnostics: readonl
       await mkdir(path.dirname(target), { recursive: true });
       await writeFileAtomic(target, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }));
     } catch (error) {
+      if (error instanceof Error && error.name === 'InterruptedError') throw error;
       throw new InputError(`cannot write the ${file.format} report: ${describeFsError(error, file.path)}`, file.path);
     }
   }

@@ -53,6 +53,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
       try {
         await writeFileAtomic(path.resolve(ctx.cwd, file), result.text);
       } catch (error) {
+        if (error instanceof Error && error.name === 'InterruptedError') throw error;
         throw new InputError(`cannot write ${file}: ${describeFsError(error, file)}`, file);
       }
       ctx.io.stderr.write(`${safeInline(file)}: formatted\n`);

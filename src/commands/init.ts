@@ -112,6 +112,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined):
       await mkdir(path.dirname(path.join(root, name)), { recursive: true });
       await writeFileAtomic(path.join(root, name), content);
     } catch (error) {
+      if (error instanceof Error && error.name === 'InterruptedError') throw error;
       throw new InputError(`init: ${describeFsError(error, path.join(dir ?? '.', name))}`, name);
     }
     ctx.io.stderr.write(`created ${safeInline(path.join(dir ?? '.', name))}\n`);

@@ -5,6 +5,29 @@ import path from 'node:path';
 
 /** Temporary files being written, so an interrupted run can remove them (see bin/riposte.js). */
 const pending = new Set<string>();
+let interrupted = false;
+
+/** A write given up because the user interrupted the run (Ctrl-C). */
+export class InterruptedError extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'InterruptedError';
+  }
+}
+
+/**
+ * Ask writes to stop: a write under way removes its temporary file and throws
+ * InterruptedError at its next step, and no new write starts. Returns whether any write
+ * was under way (if none, the caller may exit at once).
+ */
+export function requestInterrupt(): boolean {
+  interrupted = true;
+  return pending.size > 0;
+}
+
+const checkInterrupt = (): void => {
+  if (interrupted) throw new InterruptedError();
+};
 
 /**
  * Write `content` to `file` atomically: into a temporary file in the same directory, flushed
@@ -20,15 +43,19 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   } catch {
     // a new file: default permissions
   }
+  checkInterrupt();
   pending.add(temp);
   try {
     const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
+      checkInterrupt();
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
+    // The last moment to give up: after the rename the new file is complete and in place.
+    checkInterrupt();
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
