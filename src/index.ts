@@ -1,10 +1,11 @@
 /** riposte's library API: what the commands use, for programs that want the same answers. */
 export { checkMap, openMap, type CheckOptions, type CheckResult, type OpenedMap } from './api.js';
 export { run, EXIT, type CliIo } from './cli.js';
-export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity, type Finding } from './diagnostics.js';
+export { DIAGNOSTIC_CODES, REPORT_CODES, type Diagnostic, type DiagnosticCode, type ReportCode, type Severity, type Finding } from './diagnostics.js';
+export { RULES, type Rule } from './rules.js';
 export { buildModel, addToModel, RELATION_KINDS, ANSWERING_KINDS, type DebateMap, type Source, type Claim, type Evidence, type Relation, type RelationKind } from './model.js';
 export { loadMapFile, discoverMapFiles, locate, InputError } from './load/index.js';
-export { loadConfig, CONFIG_FILE, type Config } from './load/config.js';
+export { loadConfig, CONFIG_FILE, type Config, type Limits } from './load/config.js';
 export { parseMapText, DEFAULT_LIMITS, type ParseLimits, type ParsedFile } from './load/parse.js';
 export { validateFile, validateMap, type ValidationOutcome } from './validate/index.js';
 export { checkSchema, mapSchema } from './validate/schema.js';
@@ -13,10 +14,13 @@ export { checkQuotes, type QuoteStats, type LoadedText } from './validate/quotes
 export { normalise, containsQuote, closestPassage, prepareText } from './validate/quote-text.js';
 export { buildGraph, type DebateGraph } from './graph/build.js';
 export { claimStatus, responseStatuses, type ResponseStatus, type ClaimStatus } from './graph/status.js';
-export { unansweredClaims, type UnansweredFilters, type UnansweredGroup } from './graph/unanswered.js';
+export { unansweredClaims, unansweredFindings, type UnansweredFilters, type UnansweredGroup } from './graph/unanswered.js';
+export { debateOrder } from './graph/order.js';
 export { debateTree, type TreeNode, type TreeSection, type TreeOptions } from './graph/tree.js';
 export { mapStats, type MapStats } from './graph/stats.js';
 export { diagnosticFormatters, type DiagnosticFormatter, type DiagnosticFormat } from './render/formatters/index.js';
 export { renderTree } from './render/tree.js';
 export { renderUnanswered } from './render/unanswered.js';
 export { safeInline, safeText } from './render/sanitize.js';
+export { formatMapText, type FormatResult } from './fmt/canonical.js';
+export { writeFileAtomic } from './io/atomic-write.js';

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +72,27 @@ describe('bin/riposte as a child process', () => {
     };
     for (const s of tree.sections) s.roots.forEach(visit);
     expect(seen.size).toBe(stats.claims);
+  });
+});
+
+describe('the library API', () => {
+  it('is importable as the package and gives the commands\' answers', () => {
+    const script = `
+      const { checkMap, openMap, unansweredClaims, debateTree, mapStats, formatMapText } = await import('riposte');
+      const checked = await checkMap([], { cwd: process.cwd(), strict: true });
+      const { graph } = await openMap([], { cwd: process.cwd() });
+      const stats = mapStats(graph);
+      console.log(JSON.stringify({
+        errors: checked.diagnostics.length,
+        claims: stats.claims,
+        unanswered: unansweredClaims(graph).reduce((n, g) => n + g.claims.length, 0),
+        sections: debateTree(graph).length,
+        fmt: typeof formatMapText,
+      }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    const stats = JSON.parse(runBin(['stats', '-f', 'json']).stdout);
+    expect(out).toEqual({ errors: 0, claims: stats.claims, unanswered: stats.status.unanswered + stats.status.challenged, sections: stats.sources, fmt: 'function' });
   });
 });
