@@ -11,7 +11,7 @@ export function loadTexts(map: DebateMap, dir: string, shownDir: string): Map<st
     if (!info.isDirectory()) throw new InputError(`texts directory '${shownDir}' is not a directory`, dir);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`texts directory: ${describeFsError(error, shownDir)}; pass --texts DIR or set 'texts' in riposte.config.yaml`, dir);
+    throw new InputError(`texts directory: ${describeFsError(error, shownDir)}; pass --texts DIR, set 'texts' in riposte.config.yaml, or skip quote checks with --no-texts`, dir);
   }
   const names = new Set(map.sources.flatMap((s) => (s.text !== undefined ? [s.text] : [])));
   const texts = new Map<string, LoadedText>();
