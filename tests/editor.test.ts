@@ -121,21 +121,26 @@ describe('editor support', () => {
     }
   });
 
-  it('the schema has a title and description on every property', () => {
+  it('the schema has a title and a description on every property, for hover help', () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'riposte.schema.json'), 'utf8'));
+    type Node = Record<string, unknown>;
+    // A property that is a $ref shows its target's title and description, and its own over them.
+    const resolve = (node: Node): Node => (typeof node.$ref === 'string' ? { ...schema.$defs[node.$ref.split('/').pop()!], ...node } : node);
     const missing: string[] = [];
-    const visit = (node: Record<string, unknown>, at: string): void => {
-      const properties = node.properties as Record<string, Record<string, unknown>> | undefined;
-      for (const [key, value] of Object.entries(properties ?? {})) {
-        const described = typeof value.description === 'string' || typeof value.$ref === 'string';
-        if (!described) missing.push(`${at}/${key}`);
+    const visit = (raw: Node, at: string): void => {
+      const node = resolve(raw);
+      for (const [key, value] of Object.entries((node.properties as Record<string, Node>) ?? {})) {
+        const property = resolve(value);
+        if (typeof property.title !== 'string' || typeof property.description !== 'string') missing.push(`${at}/${key}`);
         visit(value, `${at}/${key}`);
       }
-      for (const [key, value] of Object.entries((node.$defs as Record<string, Record<string, unknown>>) ?? {})) visit(value, `#/$defs/${key}`);
-      if (node.items && typeof node.items === 'object') visit(node.items as Record<string, unknown>, `${at}/items`);
+      if (node.items && typeof node.items === 'object') visit(node.items as Node, `${at}/items`);
     };
     visit(schema, '#');
+    for (const [key, value] of Object.entries(schema.$defs as Record<string, Node>)) visit(value, `#/$defs/${key}`);
     expect(missing).toEqual([]);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(typeof schema.$id).toBe('string');
   });
 });
 
