@@ -33,6 +33,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     includeChallenged: options.challenged,
   });
   const failed = options.failOnUnanswered === true && groups.some((g) => g.claims.length > 0);
+  const asFindings = options.format !== 'text' && options.format !== 'json';
 
   if (options.format === 'text') {
     const { renderUnanswered } = await import('../render/unanswered.js');
@@ -41,7 +42,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     const { unansweredJsonChunks } = await import('../render/data.js');
     for (const chunk of unansweredJsonChunks(groups)) ctx.io.stdout.write(chunk);
   }
-  if (options.format !== 'text' && options.format !== 'json' || outputs.length > 0) {
+  if (asFindings || outputs.length > 0) {
     // For CI reports each claim is a finding at its place in its file: an error when the
     // claims fail the run (--fail-on-unanswered), a warning otherwise.
     const { locate } = await import('../load/index.js');
@@ -56,7 +57,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
       version: ctx.version,
       command: 'unanswered',
     };
-    if (options.format !== 'text' && options.format !== 'json') await printFindings(ctx, diagnostics, options.format, formatterOptions);
+    if (asFindings) await printFindings(ctx, diagnostics, options.format as ReportFormat, formatterOptions);
     await writeReportFiles(ctx, diagnostics, outputs, formatterOptions);
   }
   return failed ? EXIT.findings : EXIT.ok;
