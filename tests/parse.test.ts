@@ -65,6 +65,13 @@ describe('parseMapText', () => {
     expect(parsed.findings.map((f) => f.code)).toEqual(['unsupported-yaml']);
   });
 
+  it('finds a too-wide mapping written in any style, and a shared node behind an anchor', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `k${i}`);
+    expect(parseMapText('flow.yaml', `{${keys.join(', ')}}\n`).findings.map((f) => f.code)).toEqual(['limit-exceeded']);
+    expect(parseMapText('block.yaml', keys.map((k) => `${k}: 1`).join('\n')).findings.map((f) => f.code)).toEqual(['limit-exceeded']);
+    expect(parseMapText('narrow.yaml', keys.slice(0, 900).map((k) => `${k}: 1`).join('\n')).findings).toEqual([]);
+  });
+
   it('accepts a few harmless aliases', () => {
     const parsed = parseMapText('ok.yaml', 'a: &x [1]\nb: *x\n');
     expect(parsed.findings).toEqual([]);
