@@ -194,7 +194,14 @@ export function duplicateKeys(doc: Document.Parsed): { offset: number; key: stri
 function parsePrecisely(file: string, source: string, limits: ParseLimits): ParsedFile {
   const { doc } = parsePreciseDocument(source);
   const findings: Finding[] = [];
-  for (const error of doc.errors) findings.push(yamlFinding(file, source, error, 'error'));
+  // The parser may report one mistake several times at one place: keep the first.
+  const reportedAt = new Set<number>();
+  for (const error of doc.errors) {
+    const finding = yamlFinding(file, source, error, 'error');
+    if (reportedAt.has(finding.offset!)) continue;
+    reportedAt.add(finding.offset!);
+    findings.push(finding);
+  }
   for (const { offset, key } of duplicateKeys(doc)) {
     findings.push({
       code: 'duplicate-key',
@@ -254,6 +261,16 @@ export function describeYamlError(source: string, error: YAMLError): { offset: n
   return { offset, message };
 }
 
+/** What to do about the parser's commonest complaints, in the terms of a map file. */
+const YAML_ADVICE: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: "check the indentation of this line and the next (a key lines up with the keys above it), or quote a value that holds ': '",
+  MULTILINE_IMPLICIT_KEY: "check the indentation of this line and the next (a key lines up with the keys above it), or quote a value that holds ': '",
+  BAD_INDENT: 'close the bracket, or indent the lines inside it further than their key',
+  TAB_AS_INDENT: 'indent with spaces',
+  BAD_SCALAR_START: 'quote the value',
+  UNEXPECTED_TOKEN: 'check the indentation and the punctuation of this line',
+};
+
 function yamlFinding(file: string, source: string, error: YAMLError, severity: 'error' | 'warning'): Finding {
   const code =
     error.code === 'DUPLICATE_KEY'
@@ -268,6 +285,8 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
   let message = described.message;
   if (code === 'duplicate-key') message = `${message}; each key may appear once in a mapping, merge or remove the repeated one`;
   if (error.code === 'MULTIPLE_DOCS') message = `a map file holds one YAML document, and '---' starts a second one here: move it to a file of its own`;
+  const advice = YAML_ADVICE[error.code];
+  if (advice) message = `${message}; ${advice}`;
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
   }
