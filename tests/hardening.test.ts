@@ -32,7 +32,9 @@ describe('YAML syntax errors end in a diagnostic with file, line and column', ()
   ])('%s', (_name, content, line, column) => {
     const { r, diagnostics } = codesOf(content);
     expectCleanFailure(r, 1);
-    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line, column });
+    // One mistake, one finding, with something to do about it.
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line, column, message: expect.stringMatching(/; \S/) });
   });
 
   it('a duplicate key, reported at the second key, while the rest of the file is still checked', () => {
