@@ -18,6 +18,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       process.exit(130);
     });
   });
+  // Output piped into a reader that stops early (`riposte tree | head`): stop quietly, as
+  // Unix tools do, instead of dying on EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const { run } = await import('../dist/cli.js');
   const code = await run(argv, {
     stdout: process.stdout,

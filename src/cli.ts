@@ -60,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('--no-color', 'no colour (also NO_COLOR=1; off when output is not a terminal)');
   const outputFile = (command: Command): Command =>
     command.option('-o, --output-file <format=path>', `also write a report to a file, FORMAT one of ${REPORT_FORMATS.join(', ')} (repeatable)`, collect);
-  const width = new Option('-w, --width <columns>', "wrap to this many columns (default: the terminal's, or 80)").argParser(integer(20, '--width'));
+  const width = new Option('-w, --width <columns>', "wrap to this many columns, at least 40 (default: the terminal's, or 80)").argParser(integer(40, '--width'));
 
   outputFile(
     common(

@@ -58,7 +58,7 @@ describe('riposte validate', () => {
     [['validate', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['tree', '--depth', '-1'], /--depth must be a whole number/],
-    [['tree', '--width', '5'], /--width must be a whole number of at least 20/],
+    [['tree', '--width', '30'], /--width must be a whole number of at least 40/],
     [['tree', '--from', 'nope'], /no claim or source 'nope'/],
     [['unanswered', '--source', 'nope'], /no source 'nope'/],
     [['validate', '--config', 'no-such.yaml'], /config: no such file or directory/],

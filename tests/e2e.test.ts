@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringWidth } from '../src/render/wrap.js';
-import { repoRoot, runBin, tempDir } from './helpers.js';
+import { bin, repoRoot, runBin, tempDir } from './helpers.js';
 
 // These run the real executable (bin/riposte.js on the built dist/) as a child process.
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -94,5 +94,21 @@ describe('the library API', () => {
     const out = JSON.parse(r.stdout);
     const stats = JSON.parse(runBin(['stats', '-f', 'json']).stdout);
     expect(out).toEqual({ errors: 0, claims: stats.claims, unanswered: stats.status.unanswered + stats.status.challenged, sections: stats.sources, fmt: 'function' });
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends riposte quietly (no EPIPE stack trace), like `riposte tree | head`', async () => {
+    const { spawn } = await import('node:child_process');
+    const { generateMap } = await import('../bench/generate.mjs');
+    const dir = tempDir();
+    generateMap({ claims: 3000, dir, seed: 3 });
+    const child = spawn(process.execPath, [bin, 'tree', 'arguments'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
