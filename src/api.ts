@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic, Finding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
-import { loadConfig, type Config, type Limits } from './load/config.js';
+import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, loadMapFile, locate } from './load/index.js';
-import { DEFAULT_LIMITS } from './load/parse.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
@@ -36,7 +35,7 @@ export interface CheckResult {
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
 export async function checkMap(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.cwd, options.config);
-  const limits: Limits = { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...options.limits };
+  const limits = resolveLimits(config, options.limits);
   const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles);
   // One file at a time: parse, check against the schema, add to the model, drop the data.
   const map: DebateMap = { sources: [], claims: [], evidence: [] };

@@ -163,6 +163,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr.write(`riposte: ${safeInline(error.message)}\n`);
       return EXIT.usage;
     }
+    // By name: the write module is loaded only by the commands that write.
     if (error instanceof Error && error.name === 'InterruptedError') {
       io.stderr.write('riposte: interrupted; files already written are complete, the others untouched\n');
       return EXIT.interrupted;

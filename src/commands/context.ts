@@ -125,7 +125,7 @@ export async function printFindings(ctx: CommandContext, diagnostics: readonly D
 export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions): Promise<void> {
   const files = outputs.map(parseOutputFile);
   if (files.length === 0) return;
-  const [{ diagnosticFormatters }, path, { writeFileAtomic }, { describeFsError }] = await Promise.all([
+  const [{ diagnosticFormatters }, path, { writeFileAtomic, isInterrupted }, { describeFsError }] = await Promise.all([
     import('../render/formatters/index.js'),
     import('node:path'),
     import('../io/atomic-write.js'),
@@ -138,7 +138,7 @@ export async function writeReportFiles(ctx: CommandContext, diagnostics: readonl
       await mkdir(path.dirname(target), { recursive: true });
       await writeFileAtomic(target, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }));
     } catch (error) {
-      if (error instanceof Error && error.name === 'InterruptedError') throw error;
+      if (isInterrupted(error)) throw error;
       throw new InputError(`cannot write the ${file.format} report: ${describeFsError(error, file.path)}`, file.path);
     }
   }

@@ -20,17 +20,16 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
     ctx.io.stderr.write('riposte: --check and --write exclude each other\n');
     return EXIT.usage;
   }
-  const { loadConfig } = await import('../load/config.js');
+  const { loadConfig, resolveLimits } = await import('../load/config.js');
   const config = await loadConfig(ctx.cwd, options.config);
-  const { DEFAULT_LIMITS } = await import('../load/parse.js');
-  const limits = { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...limitsOf(options) };
+  const limits = resolveLimits(config, limitsOf(options));
   const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles);
   if (!options.check && !options.write && files.length !== 1) {
     ctx.io.stderr.write(`riposte: ${files.length} files to format: give --check to list those that would change, or --write to rewrite them\n`);
     return EXIT.usage;
   }
   const { formatMapText } = await import('../fmt/canonical.js');
-  const { writeFileAtomic } = await import('../io/atomic-write.js');
+  const { writeFileAtomic, isInterrupted } = await import('../io/atomic-write.js');
   let unparsable = 0;
   let changed = 0;
   for (const file of files) {
@@ -53,7 +52,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
       try {
         await writeFileAtomic(path.resolve(ctx.cwd, file), result.text);
       } catch (error) {
-        if (error instanceof Error && error.name === 'InterruptedError') throw error;
+        if (isInterrupted(error)) throw error;
         throw new InputError(`cannot write ${file}: ${describeFsError(error, file)}`, file);
       }
       ctx.io.stderr.write(`${safeInline(file)}: formatted\n`);

@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { isInterrupted, writeFileAtomic } from '../io/atomic-write.js';
 import { InputError, describeFsError } from '../load/discover.js';
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
@@ -112,7 +112,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined):
       await mkdir(path.dirname(path.join(root, name)), { recursive: true });
       await writeFileAtomic(path.join(root, name), content);
     } catch (error) {
-      if (error instanceof Error && error.name === 'InterruptedError') throw error;
+      if (isInterrupted(error)) throw error;
       throw new InputError(`init: ${describeFsError(error, path.join(dir ?? '.', name))}`, name);
     }
     ctx.io.stderr.write(`created ${safeInline(path.join(dir ?? '.', name))}\n`);

@@ -25,6 +25,10 @@ export function requestInterrupt(): boolean {
   return pending.size > 0;
 }
 
+export function isInterrupted(error: unknown): boolean {
+  return error instanceof InterruptedError;
+}
+
 const checkInterrupt = (): void => {
   if (interrupted) throw new InterruptedError();
 };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { InputError, describeFsError } from './discover.js';
-import type { ParseLimits } from './parse.js';
+import { DEFAULT_LIMITS, type ParseLimits } from './parse.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
 
@@ -22,6 +22,11 @@ export interface Config {
 export interface Limits extends ParseLimits {
   /** Map files one run may read. */
   maxFiles: number;
+}
+
+/** The limits in force: the defaults, then the config file's, then the flags'. */
+export function resolveLimits(config: Config, flags: Partial<Limits> = {}): Limits {
+  return { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...flags };
 }
 
 export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
