@@ -60,7 +60,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('--no-color', 'no colour (also NO_COLOR=1; off when output is not a terminal)');
   const outputFile = (command: Command): Command =>
     command.option('-o, --output-file <format=path>', `also write a report to a file, FORMAT one of ${REPORT_FORMATS.join(', ')} (repeatable)`, collect);
-  const width = new Option('-w, --width <columns>', "wrap to this many columns, at least 40 (default: the terminal's, or 80)").argParser(integer(40, '--width'));
+  // Factories, not shared instances: each command gets options of its own.
+  const width = (): Option => new Option('-w, --width <columns>', "wrap to this many columns, at least 40 (default: the terminal's, or 80)").argParser(integer(40, '--width'));
+  const textOrJson = (): Option => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
 
   outputFile(
     common(
@@ -89,7 +91,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .option('-t, --tag <tag>', 'only claims with this tag (repeatable)', collect)
         .option('--no-challenged', 'leave out claims that were questioned but not answered')
         .option('--fail-on-unanswered', 'exit 1 when any claim is listed (for CI gates)')
-        .addOption(width)
+        .addOption(width())
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', ...REPORT_FORMATS.filter((f) => f !== 'stylish')]).default('text')),
     ),
   ).action(async (paths, options) => {
@@ -103,9 +105,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .argument(...PATHS)
       .option('--from <id>', 'start from a claim (and its responses) or a source (and all its claims)')
       .option('-d, --depth <n>', 'levels of responses to show', integer(0, '--depth'))
-      .addOption(width)
+      .addOption(width())
       .option('--ascii', 'draw with ASCII instead of Unicode box drawing')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .addOption(textOrJson()),
   ).action(async (paths, options) => {
     code = await (await import('./commands/tree.js')).treeCommand(ctx, paths, options);
   });
@@ -115,7 +117,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .command('stats')
       .description('count sources, claims, evidence, relations by kind, and answered/unanswered claims')
       .argument(...PATHS)
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .addOption(textOrJson()),
   ).action(async (paths, options) => {
     code = await (await import('./commands/stats.js')).statsCommand(ctx, paths, options);
   });
