@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Diagnostic, Finding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
-import { discoverMapFiles, loadMapFile, locate } from './load/index.js';
+import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
+import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
@@ -30,19 +31,24 @@ export interface CheckResult {
   quotes: QuoteStats;
   /** Texts of the files with findings, for code frames. */
   fileTexts: Map<string, string>;
+  /** Where this run may read (the project, and what the command line named), and its limits. */
+  scope: ReadScope;
+  limits: Limits;
 }
 
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
 export async function checkMap(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.cwd, options.config);
   const limits = resolveLimits(config, options.limits);
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles);
+  // Reads stay in the project; only paths named on the command line may widen that.
+  const scope = projectScope(config.root, paths, options.cwd);
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope);
   // One file at a time: parse, check against the schema, add to the model, drop the data.
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
   const findings: Finding[] = [];
   const recovered = new Set<string>();
   for (const file of files) {
-    const parsed = loadMapFile(file, options.cwd, limits);
+    const parsed = loadMapFile(file, options.cwd, limits, scope);
     for (const finding of validateFile(parsed)) findings.push(finding);
     for (const id of parsed.recoveredIds) recovered.add(id);
     addToModel(map, parsed.file, parsed.data);
@@ -50,7 +56,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   let texts;
   const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
   if (options.quotes !== false && textsDir !== undefined) {
-    texts = loadTexts(map, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.');
+    if (options.texts === undefined && config.textsRefused) throw new InputError(config.textsRefused, config.file ?? '.');
+    texts = loadTexts(map, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
   }
   const outcome = validateMap(map, recovered, {
     ...(texts ? { texts } : {}),
@@ -59,8 +66,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     quotes: options.quotes ?? true,
   });
   for (const finding of outcome.findings) findings.push(finding);
-  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd);
-  return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts };
+  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd, scope, limits.maxFileBytes);
+  return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
 }
 
 export interface OpenedMap extends CheckResult {

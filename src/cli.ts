@@ -50,7 +50,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('--max-depth <n>', 'deepest nesting of a map file (default 64)', integer(1, '--max-depth'))
       .option('--max-keys <n>', 'most keys in one mapping (default 1000)', integer(1, '--max-keys'))
       .option('--max-aliases <n>', 'most YAML aliases in one file (default 100)', integer(0, '--max-aliases'))
-      .option('--max-files <n>', 'most map files in one run (default 100000)', integer(1, '--max-files'));
+      .option('--max-files <n>', 'most map files in one run (default 100000)', integer(1, '--max-files'))
+      .option('--max-text-size <mb>', 'largest source text read, in MB (default 16)', positive('--max-text-size'));
   const common = (command: Command): Command =>
     limits(command)
       .option('--texts <dir>', "directory of the sources' full texts (overrides riposte.config.yaml)")

@@ -6,6 +6,11 @@ export const DIAGNOSTIC_CODES = [
   'duplicate-key',
   'unsupported-yaml',
   'limit-exceeded',
+  // files that are not read: links out of the project, hidden paths, devices, broken links
+  'path-outside-project',
+  'not-regular-file',
+  'broken-link',
+  'unreadable-file',
   // the schema
   'unknown-key',
   'missing-key',
@@ -28,6 +33,7 @@ export const DIAGNOSTIC_CODES = [
   // quotes and texts
   'quote-not-found',
   'text-not-found',
+  'text-encoding',
   'quotes-unchecked',
   'missing-quote',
   'missing-date',
@@ -65,6 +71,8 @@ export type Finding = Omit<Diagnostic, 'line' | 'column' | 'endOffset'> & {
   atKey?: boolean;
   /** For YAML errors the parser's offset is known; checks leave it out and give a pointer. */
   offset?: number;
+  /** About a file that was not read (refused or unreadable): it has no position, and locating it reads nothing. */
+  unread?: boolean;
 };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

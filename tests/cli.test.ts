@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, fixtureTexts } from './helpers.js';
+import { runCli, tempDir, fixtureTexts, seeds } from './helpers.js';
 
 const validFixture = ['tests/fixtures/valid', '--texts', 'tests/fixtures/texts'];
 
 describe('riposte validate', () => {
   it('exits 0 on the shipped map, with the summary on stderr and nothing on stdout', async () => {
-    const r = await runCli(['validate', '--strict']);
+    const r = await runCli(['validate', '--strict', '--texts', seeds]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no problems; \d+ quotes checked against source texts/);
@@ -84,7 +86,8 @@ describe('riposte validate', () => {
 
   it('reads the config file: texts and default maps, relative to the file', async () => {
     const dir = tempDir({
-      'project/riposte.config.yaml': `texts: ${fixtureTexts}\nmaps: [debate]\n`,
+      'project/riposte.config.yaml': 'texts: texts\nmaps: [debate]\n',
+      'project/texts/reply.txt': readFileSync(path.join(fixtureTexts, 'reply.txt')),
       'project/debate/m.yaml': 'source:\n  id: s\n  kind: letter\n  title: t\n  authors: [a]\n  date: 2024\n  text: reply.txt\nclaims:\n  - {id: s.a, summary: s, quote: We agree that encryption matters.}\n',
       'project/sub/.keep': '',
     });

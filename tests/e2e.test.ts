@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringWidth } from '../src/render/wrap.js';
-import { bin, repoRoot, runBin, tempDir } from './helpers.js';
+import { bin, repoRoot, runBin, seeds, tempDir } from './helpers.js';
 
 // These run the real executable (bin/riposte.js on the built dist/) as a child process.
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -15,7 +15,7 @@ describe('bin/riposte as a child process', () => {
   });
 
   it('validates the shipped map from the config, quotes checked against the seed texts', () => {
-    const r = runBin(['validate', '--strict']);
+    const r = runBin(['validate', '--strict', '--texts', seeds]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/✔ \d+ files, no problems; \d+ quotes checked against source texts\n$/);
@@ -79,7 +79,7 @@ describe('the library API', () => {
   it('is importable as the package and gives the commands\' answers', () => {
     const script = `
       const { checkMap, openMap, unansweredClaims, debateTree, mapStats, formatMapText } = await import('riposte');
-      const checked = await checkMap([], { cwd: process.cwd(), strict: true });
+      const checked = await checkMap([], { cwd: process.cwd(), strict: true, texts: ${JSON.stringify(seeds)} });
       const { graph } = await openMap([], { cwd: process.cwd() });
       const stats = mapStats(graph);
       console.log(JSON.stringify({

@@ -83,7 +83,8 @@ describe('resource attacks end fast, in a diagnostic, within the limits', () => 
     const big = `${HEAD}claims:\n  - id: s.a\n    summary: "${'x'.repeat(20 * 1024 * 1024)}"\n    quote: q\n`;
     const { r, diagnostics } = codesOf(big);
     expectCleanFailure(r, 1);
-    expect(diagnostics).toMatchObject([{ code: 'limit-exceeded', line: 1, column: 1, message: expect.stringContaining('20.0 MB, over the limit of 4.0 MB') }]);
+    // Not read, so no position: the finding is about the file as a whole.
+    expect(diagnostics).toMatchObject([{ code: 'limit-exceeded', line: 0, column: 0, message: expect.stringContaining('20.0 MB, over the limit of 4.0 MB') }]);
     const raised = codesOf(big, '--max-file-size', '32');
     expect(raised.r.code).toBe(0);
   });
@@ -182,18 +183,23 @@ describe('wrong shapes', () => {
 });
 
 describe('the file system', () => {
-  it('a symbolic link loop and a dangling link inside a map directory: exit 2, named', () => {
-    const dir = tempDir({ 'arguments/a.yaml': `${HEAD}` });
+  it('a symbolic link loop and a dangling link inside a map directory: a finding each, and the rest is checked', () => {
+    const dir = tempDir({ 'arguments/a.yaml': `${HEAD}  bogus: 1\n` });
     symlinkSync('loop-b.yaml', path.join(dir, 'arguments/loop-a.yaml'));
     symlinkSync('loop-a.yaml', path.join(dir, 'arguments/loop-b.yaml'));
-    let r = runBin(['validate', 'arguments'], { cwd: dir });
-    expectCleanFailure(r, 2);
-    expect(r.stderr).toMatch(/'arguments\/loop-a\.yaml' is a symbolic link loop/);
-    const dangling = tempDir({ 'arguments/a.yaml': `${HEAD}` });
-    symlinkSync('nowhere.yaml', path.join(dangling, 'arguments/gone.yaml'));
-    r = runBin(['validate', 'arguments'], { cwd: dangling });
-    expectCleanFailure(r, 2);
-    expect(r.stderr).toMatch(/'arguments\/gone\.yaml' is a symbolic link to nothing/);
+    symlinkSync('nowhere.yaml', path.join(dir, 'arguments/gone.yaml'));
+    const r = runBin(['validate', 'arguments', '--no-texts', '-f', 'json'], { cwd: dir });
+    expectCleanFailure(r, 1);
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; code: string }) => [d.file, d.code]);
+    expect(found).toEqual([
+      ['arguments/a.yaml', 'unknown-key'],
+      ['arguments/gone.yaml', 'broken-link'],
+      ['arguments/loop-a.yaml', 'broken-link'],
+      ['arguments/loop-b.yaml', 'broken-link'],
+    ]);
+    const text = runBin(['validate', 'arguments', '--no-texts'], { cwd: dir });
+    expect(text.stderr).toContain("'arguments/loop-a.yaml' is a symbolic link loop");
+    expect(text.stderr).toContain("'arguments/gone.yaml' is a symbolic link to 'nowhere.yaml', which does not exist");
   });
 
   it('a link to a map file is read; a link to a directory is not followed (no loop can hang)', () => {
@@ -225,12 +231,19 @@ describe('the file system', () => {
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it('an unreadable file and an unreadable directory: exit 2 with the path', () => {
-    const dir = tempDir({ 'arguments/a.yaml': HEAD, 'arguments/secret.yaml': HEAD, 'locked/b.yaml': HEAD });
+  it('an unreadable file and an unreadable directory: exit 2 with the path; the other files are still checked', () => {
+    const dir = tempDir({ 'arguments/a.yaml': `${HEAD}  bogus: 1\n`, 'arguments/secret.yaml': HEAD, 'locked/b.yaml': HEAD });
     spawnSync('chmod', ['000', path.join(dir, 'arguments/secret.yaml'), path.join(dir, 'locked')]);
-    let r = withoutOverride(['validate', 'arguments'], dir);
+    let r = withoutOverride(['validate', 'arguments', '--no-texts', '-f', 'json'], dir);
     expectCleanFailure(r, 2);
-    expect(r.stderr).toBe("riposte: permission denied: 'arguments/secret.yaml' (check its permissions)\n");
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { file: string; code: string }) => [d.file, d.code])).toEqual([
+      ['arguments/a.yaml', 'unknown-key'],
+      ['arguments/secret.yaml', 'unreadable-file'],
+    ]);
+    // fmt follows the same rule: a file it cannot read is exit 2, not 1.
+    r = withoutOverride(['fmt', '--check', 'arguments'], dir);
+    expectCleanFailure(r, 2);
+    expect(r.stderr).toContain("permission denied: 'arguments/secret.yaml'");
     r = withoutOverride(['validate', 'locked'], dir);
     expectCleanFailure(r, 2);
     expect(r.stderr).toContain("permission denied: 'locked'");

@@ -34,6 +34,7 @@ export interface LimitOptions {
   maxKeys?: number;
   maxAliases?: number;
   maxFiles?: number;
+  maxTextSize?: number;
 }
 
 /** Limits given as flags, in the units the loader takes. */
@@ -44,6 +45,7 @@ export function limitsOf(options: LimitOptions): Partial<Limits> {
   if (options.maxKeys !== undefined) limits.maxKeys = options.maxKeys;
   if (options.maxAliases !== undefined) limits.maxAliasCount = options.maxAliases;
   if (options.maxFiles !== undefined) limits.maxFiles = options.maxFiles;
+  if (options.maxTextSize !== undefined) limits.maxTextBytes = Math.round(options.maxTextSize * 1024 * 1024);
   return limits;
 }
 
@@ -81,6 +83,19 @@ export function checkOptions(ctx: CommandContext, options: CommonOptions & { str
 }
 
 /**
+ * The exit code of a run's findings: 2 when a file could not be read (the machine's problem,
+ * as for a missing path), 1 for any other error (or warning, with --fail-on warning), else 0.
+ */
+export function findingsExit(diagnostics: readonly Diagnostic[], failOn: 'error' | 'warning' = 'error'): number {
+  let exit: number = EXIT.ok;
+  for (const d of diagnostics) {
+    if (d.code === 'unreadable-file') return EXIT.usage;
+    if (d.severity === 'error' || failOn === 'warning') exit = EXIT.findings;
+  }
+  return exit;
+}
+
+/**
  * Open a map for a read-only command. A map with errors is refused (exit 1, its errors on
  * stderr): answers computed from it would be wrong. Returns the exit code instead of the map then.
  */
@@ -99,7 +114,7 @@ export async function openValidMap(ctx: CommandContext, paths: string[], options
     }),
   );
   ctx.io.stderr.write('riposte: the map has errors; fix them first (riposte validate shows them all)\n');
-  return EXIT.findings;
+  return findingsExit(errors);
 }
 
 /** Formats that can also be written to files with --output-file FORMAT=PATH. */

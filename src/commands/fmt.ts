@@ -23,7 +23,9 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   const { loadConfig, resolveLimits } = await import('../load/config.js');
   const config = await loadConfig(ctx.cwd, options.config);
   const limits = resolveLimits(config, limitsOf(options));
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles);
+  const { projectScope } = await import('../load/scope.js');
+  const scope = projectScope(config.root, paths, ctx.cwd);
+  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles, scope);
   if (!options.check && !options.write && files.length !== 1) {
     ctx.io.stderr.write(`riposte: ${files.length} files to format: give --check to list those that would change, or --write to rewrite them\n`);
     return EXIT.usage;
@@ -31,12 +33,15 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   const { formatMapText } = await import('../fmt/canonical.js');
   const { writeFileAtomic, isInterrupted } = await import('../io/atomic-write.js');
   let unparsable = 0;
+  let unreadable = 0;
   let changed = 0;
   for (const file of files) {
-    const read = readMapFile(file, path.resolve(ctx.cwd, file), limits.maxFileBytes);
+    // The same checks as every other command: a link out of the project is neither read nor written.
+    const read = readMapFile(file, path.resolve(ctx.cwd, file), limits.maxFileBytes, scope);
     const result = read.ok ? formatMapText(read.text) : { ok: false as const, reason: read.finding.message };
     if (!result.ok) {
       unparsable++;
+      if (!read.ok && read.io) unreadable++;
       ctx.io.stderr.write(`${safeInline(file)}: not formatted: ${safeInline(result.reason)} (riposte validate shows the problem)\n`);
       continue;
     }
@@ -50,7 +55,8 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
       ctx.io.stderr.write(`${safeInline(file)}: not in canonical form\n`);
     } else {
       try {
-        await writeFileAtomic(path.resolve(ctx.cwd, file), result.text);
+        // Through a link to its target (inside the project, as reading checked), not over the link.
+        await writeFileAtomic((read as { real: string }).real, result.text);
       } catch (error) {
         if (isInterrupted(error)) throw error;
         throw new InputError(`cannot write ${file}: ${describeFsError(error, file)}`, file);
@@ -61,5 +67,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   if (options.check) {
     ctx.io.stderr.write(changed === 0 ? `${files.length - unparsable} file${files.length - unparsable === 1 ? '' : 's'} in canonical form\n` : `${changed} file${changed === 1 ? '' : 's'} would change: run riposte fmt --write\n`);
   }
+  // One rule with validate: a file that cannot be read is exit 2, one that cannot be formatted exit 1.
+  if (unreadable > 0) return EXIT.usage;
   return unparsable > 0 || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
 }

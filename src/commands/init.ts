@@ -1,8 +1,9 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInterrupted, writeFileAtomic } from '../io/atomic-write.js';
 import { InputError, describeFsError } from '../load/discover.js';
+import { isInside, realOrSelf } from '../load/scope.js';
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
 
@@ -80,9 +81,10 @@ maps:
   - arguments
 `;
 
+/** Anything at that path counts, a link to nothing included: init never replaces it. */
 async function exists(file: string): Promise<boolean> {
   try {
-    await stat(file);
+    await lstat(file);
     return true;
   } catch {
     return false;
@@ -103,6 +105,14 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined):
   ];
   const existing: string[] = [];
   for (const [name] of files) if (await exists(path.join(root, name))) existing.push(name);
+  // A directory of the new project that is a link elsewhere would carry the writes out of it.
+  for (const sub of ['arguments', 'texts']) {
+    const real = realOrSelf(path.join(root, sub));
+    if (!isInside(real, realOrSelf(root))) {
+      ctx.io.stderr.write(`riposte: init writes only inside ${safeInline(dir ?? '.')}, and '${sub}' there is a link to ${safeInline(real)}; remove it or choose another directory\n`);
+      return EXIT.usage;
+    }
+  }
   if (existing.length > 0) {
     ctx.io.stderr.write(`riposte: init leaves existing files alone, and these exist in ${safeInline(dir ?? '.')}: ${existing.map(safeInline).join(', ')}\n`);
     return EXIT.usage;

@@ -46,7 +46,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     // For CI reports each claim is a finding at its place in its file: an error when the
     // claims fail the run (--fail-on-unanswered), a warning otherwise.
     const { locate } = await import('../load/index.js');
-    const located = await locate(unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), ctx.cwd);
+    const located = await locate(unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), ctx.cwd, opened.scope, opened.limits.maxFileBytes);
     const diagnostics: Diagnostic[] = located.diagnostics;
     const formatterOptions = {
       color: ctx.color(options),

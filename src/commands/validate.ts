@@ -1,5 +1,4 @@
-import { countBySeverity } from '../diagnostics.js';
-import { checkOptions, EXIT, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
@@ -27,6 +26,5 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   };
   await printFindings(ctx, shown, options.format, formatterOptions);
   await writeReportFiles(ctx, shown, outputs, formatterOptions);
-  const { errors, warnings } = countBySeverity(result.diagnostics);
-  return errors > 0 || (options.failOn === 'warning' && warnings > 0) ? EXIT.findings : EXIT.ok;
+  return findingsExit(result.diagnostics, options.failOn);
 }

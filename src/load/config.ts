@@ -1,17 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { InputError, describeFsError } from './discover.js';
 import { DEFAULT_LIMITS, type ParseLimits } from './parse.js';
+import { decodeMapBytes, readBoundedFile } from './read.js';
+import { globBase, isInside, makeScope, realOrSelf, resolveForRead, scopeAllows } from './scope.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
 
 export interface Config {
   /** Absolute path of the config file, when one was found. */
   file?: string;
+  /** The project root: the config file's directory, or the working directory without one. Reads stay inside it. */
+  root: string;
   /** Directory holding the sources' full texts (absolute). */
   texts?: string;
+  /** Why `texts` may not be read (it leaves the project): an error when no --texts replaces it. */
+  textsRefused?: string;
   /** Map paths used when a command is given none. */
   maps: string[];
   /** Limits raised or lowered from their defaults (docs/security.md). */
@@ -22,11 +28,13 @@ export interface Config {
 export interface Limits extends ParseLimits {
   /** Map files one run may read. */
   maxFiles: number;
+  /** Bytes of one source text. */
+  maxTextBytes: number;
 }
 
 /** The limits in force: the defaults, then the config file's, then the flags'. */
 export function resolveLimits(config: Config, flags: Partial<Limits> = {}): Limits {
-  return { ...DEFAULT_LIMITS, maxFiles: 100_000, ...config.limits, ...flags };
+  return { ...DEFAULT_LIMITS, maxFiles: 100_000, maxTextBytes: 16 * 1024 * 1024, ...config.limits, ...flags };
 }
 
 export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
@@ -35,7 +43,11 @@ export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
   max_keys: 'maxKeys',
   max_aliases: 'maxAliasCount',
   max_files: 'maxFiles',
+  max_text_size_mb: 'maxTextBytes',
 };
+
+/** The largest config file read: a config is a few lines. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const KNOWN_KEYS = ['texts', 'maps', 'limits'];
 
@@ -44,15 +56,10 @@ const KNOWN_KEYS = ['texts', 'maps', 'limits'];
  * Paths inside it are relative to the file itself.
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
-  const file = explicit ? path.resolve(cwd, explicit) : await findUp(cwd);
-  if (!file) return { maps: ['arguments'], limits: {} };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`config: ${describeFsError(error, explicit ?? file)}`, file);
-  }
+  const file = explicit ? path.resolve(cwd, explicit) : findUp(cwd);
+  if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {} };
   const shown = path.relative(cwd, file) || file;
+  const text = readConfigText(file, explicit ?? shown, explicit !== undefined);
   let data: Record<string, unknown>;
   try {
     data = (jsYaml.load(text, { schema: YAML_CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
@@ -61,45 +68,97 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
   for (const key of Object.keys(data)) {
+    if (!Object.hasOwn(data, key)) continue;
     if (!KNOWN_KEYS.includes(key)) throw new InputError(`config ${shown}: unknown setting '${key}'; known settings: ${KNOWN_KEYS.join(', ')}`, file);
   }
   const base = path.dirname(file);
-  const config: Config = { file, maps: [], limits: {} };
+  const config: Config = { file, root: base, maps: [], limits: {} };
   if (data.limits !== undefined) {
     if (typeof data.limits !== 'object' || data.limits === null || Array.isArray(data.limits)) {
       throw new InputError(`config ${shown}: 'limits' must be a mapping, e.g. limits: {max_depth: 128}`, file);
     }
     for (const [name, value] of Object.entries(data.limits as Record<string, unknown>)) {
-      const key = LIMIT_SETTINGS[name];
+      const key = Object.hasOwn(LIMIT_SETTINGS, name) ? LIMIT_SETTINGS[name] : undefined;
       if (!key) throw new InputError(`config ${shown}: unknown limit '${name}'; known limits: ${Object.keys(LIMIT_SETTINGS).join(', ')}`, file);
       if (typeof value !== 'number' || !(value > 0)) throw new InputError(`config ${shown}: limit '${name}' must be a positive number`, file);
-      config.limits[key] = key === 'maxFileBytes' ? Math.round(value * 1024 * 1024) : Math.floor(value);
+      config.limits[key] = key === 'maxFileBytes' || key === 'maxTextBytes' ? Math.round(value * 1024 * 1024) : Math.floor(value);
     }
   }
   if (data.texts !== undefined) {
     if (typeof data.texts !== 'string') throw new InputError(`config ${shown}: 'texts' must be a directory path`, file);
     config.texts = path.resolve(base, data.texts);
+    // Refused only when used: --texts on the command line replaces it.
+    const refused = outsideProject(config.texts, base, `config ${shown}: the texts directory '${data.texts}'`, 'or give a texts directory you trust on the command line (--texts DIR)');
+    if (refused) config.textsRefused = refused;
   }
   const maps = data.maps === undefined ? ['arguments'] : data.maps;
   if (!Array.isArray(maps) || !maps.every((m) => typeof m === 'string')) {
     throw new InputError(`config ${shown}: 'maps' must be a list of paths`, file);
   }
+  for (const entry of maps as string[]) {
+    // Patterns are matched inside their base, so the base is what must stay in the project.
+    const refused = outsideProject(path.resolve(base, globBase(entry)), base, `config ${shown}: maps entry '${entry}'`, 'or name it on the command line if you trust it');
+    if (refused) throw new InputError(refused, file);
+  }
   config.maps = maps.map((m) => path.relative(cwd, path.resolve(base, m)) || '.');
   return config;
 }
 
-async function findUp(start: string): Promise<string | undefined> {
+/**
+ * A path named by the config must lie in the project, links followed, and not in a hidden
+ * directory of it: the config may come from a pull request, and only the command line may
+ * point riposte elsewhere.
+ */
+function outsideProject(target: string, root: string, what: string, otherwise: string): string | undefined {
+  const real = realOrSelf(target);
+  const allowed = scopeAllows(makeScope('the project', [root]), real);
+  if (isInside(target, root) && allowed.ok) return undefined;
+  const where = allowed.ok || !allowed.hidden ? `lies outside the project (${root})` : `is hidden ('${allowed.hidden}')`;
+  return `${what}${real !== target ? ` (a link to '${real}')` : ''} ${where}; a config may only name visible paths inside its own directory: move it into the project, ${otherwise}`;
+}
+
+/**
+ * Read the config file: a regular file of bounded size. One found by searching upward may
+ * not be a link that leaves its directory; one named with --config was chosen by the user.
+ */
+function readConfigText(file: string, shown: string, named: boolean): string {
+  let real = file;
+  if (!named) {
+    const resolved = resolveForRead(file, shown, makeScope('the project', [path.dirname(file)]));
+    if (!resolved.ok) throw new InputError(`config: ${resolved.refusal.message}`, file);
+    real = resolved.real;
+  }
+  const read = readBoundedFile(real, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    const why = read.tooLarge !== undefined ? `'${shown}' is over 1 MB; a config is a few lines` : read.kind !== undefined ? `'${shown}' is ${read.kind}, not a file` : describeFsError(read.error, shown);
+    throw new InputError(`config: ${why}`, file);
+  }
+  const decoded = decodeMapBytes(shown, read.bytes);
+  if (!decoded.ok) throw new InputError(`config: ${decoded.finding.message}`, file);
+  return decoded.text;
+}
+
+/** The nearest riposte.config.yaml: any entry of that name counts (a link or a FIFO is refused when read, never skipped). */
+function findUp(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
     try {
-      await readFile(candidate, { flag: 'r' }).then(() => undefined);
-      return candidate;
+      if (lstatExists(candidate)) return candidate;
     } catch {
       // not here; look in the parent
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+function lstatExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { realOrSelf, scopeAllows, type ReadScope } from './scope.js';
 
 /** A problem with the paths themselves: the CLI turns these into exit code 2. */
 export class InputError extends Error {
@@ -24,41 +25,67 @@ export function isMapFileName(name: string): boolean {
 /**
  * Expand the paths given on the command line (files, directories searched recursively,
  * glob patterns) into a sorted, de-duplicated list of map files. Every argument must
- * yield at least one file: a typo in CI must never turn into a silent pass.
+ * yield at least one file: a typo in CI must never turn into a silent pass, and neither may
+ * an empty list of paths. Files are only listed here; links and file types are checked when
+ * each is read (see scope.ts), so one bad link is a finding and the rest is still checked.
+ * A directory, or a link to one, must lie in `scope`: no walk ever leaves the project.
  */
-export async function discoverMapFiles(inputs: readonly string[], cwd: string, maxFiles = Infinity): Promise<string[]> {
+export async function discoverMapFiles(inputs: readonly string[], cwd: string, maxFiles = Infinity, scope?: ReadScope): Promise<string[]> {
+  if (inputs.length === 0) throw new InputError('no map paths to read: name map files or directories, or list them under maps in riposte.config.yaml', '.');
   const found = new Set<string>();
   const tooMany = (): InputError =>
     new InputError(`more than ${maxFiles} map files; a map that large is unusual (raise the limit with --max-files)`, inputs[0] ?? '.');
   for (const input of inputs) {
     const before = found.size;
     if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false });
-      for (const match of matches) if (isMapFileName(match)) found.add(path.normalize(match));
+      const matches = await glob(input, { cwd, onlyFiles: false, dot: false, followSymbolicLinks: false });
+      for (const match of matches) if (isMapFileName(match) && !match.endsWith('/')) found.add(path.normalize(match));
       if (found.size > maxFiles) throw tooMany();
       if (found.size === before) throw new InputError(`no map files (*.yaml, *.yml) match '${input}'`, input);
       continue;
     }
     const absolute = path.resolve(cwd, input);
-    let info;
+    let link;
     try {
-      info = await stat(absolute);
+      link = await lstat(absolute);
     } catch (error) {
       throw new InputError(describeFsError(error, input), input);
     }
+    let info = link;
+    if (link.isSymbolicLink()) {
+      try {
+        info = await stat(absolute);
+      } catch {
+        // A link to nothing, or a loop: reading it says which, as a finding.
+        found.add(path.normalize(input));
+        continue;
+      }
+    }
     if (info.isDirectory()) {
+      if (scope) {
+        const real = realOrSelf(absolute);
+        const allowed = scopeAllows(scope, real);
+        if (!allowed.ok) {
+          const why = allowed.hidden ? `is hidden ('${allowed.hidden}')` : `lies outside ${scope.label}`;
+          throw new InputError(`directory '${input}'${real !== absolute ? ` (a link to '${real}')` : ''} ${why}; riposte reads nothing outside the project and no hidden directory of it: name it on the command line if you trust it`, input);
+        }
+      }
       await walk(absolute, input, found, maxFiles, tooMany);
       if (found.size === before) throw new InputError(`no map files (*.yaml, *.yml) in directory '${input}'`, input);
-    } else if (info.isFile()) {
+    } else {
+      // Files of every kind are listed: a FIFO or a device named here is refused, by name, when read.
       found.add(path.normalize(input));
       if (found.size > maxFiles) throw tooMany();
-    } else {
-      throw new InputError(`'${input}' is not a file or directory`, input);
     }
   }
   return [...found].sort();
 }
 
+/**
+ * Walk a map directory. By rule, names starting with '.' and node_modules are skipped, and
+ * links to directories are not followed (so no loop can hang the walk); every other entry
+ * named *.yaml or *.yml is listed, whatever it is, to be read or refused by name.
+ */
 async function walk(absolute: string, shown: string, found: Set<string>, maxFiles: number, tooMany: () => InputError): Promise<void> {
   let entries;
   try {
@@ -72,19 +99,14 @@ async function walk(absolute: string, shown: string, found: Set<string>, maxFile
     const child = path.join(shown, entry.name);
     if (entry.isDirectory()) {
       await walk(path.join(absolute, entry.name), child, found, maxFiles, tooMany);
-    } else if (isMapFileName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-      // A link to a map file counts; a link loop or a link to nothing is an error, not a
-      // silent gap. Links to directories are not followed, so no loop can hang the walk.
+    } else if (isMapFileName(entry.name)) {
       if (entry.isSymbolicLink()) {
-        let target;
+        // A link to a directory named like a map file is a directory link: not followed.
         try {
-          target = await stat(path.join(absolute, entry.name));
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          const why = code === 'ELOOP' ? 'is a symbolic link loop' : code === 'ENOENT' ? 'is a symbolic link to nothing' : describeFsError(error, child);
-          throw new InputError(`'${child}' ${why}; remove it or point it at a map file`, child);
+          if ((await stat(path.join(absolute, entry.name))).isDirectory()) continue;
+        } catch {
+          // a link to nothing or a loop: listed, and reported when read
         }
-        if (!target.isFile()) continue;
       }
       found.add(path.normalize(child));
       if (found.size > maxFiles) throw tooMany();

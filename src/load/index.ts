@@ -1,24 +1,22 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Finding } from '../diagnostics.js';
 import { compareDiagnostics } from '../diagnostics.js';
-import { InputError, describeFsError } from './discover.js';
 import { locateFindings } from './locate.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from './parse.js';
 import { readMapFile } from './read.js';
+import type { ReadScope } from './scope.js';
 
 export { InputError, discoverMapFiles } from './discover.js';
 
 /**
  * Read and parse one map file. Reads are synchronous: for many small files they are
- * several times cheaper than promise-based reads. Throws InputError when it cannot be read.
+ * several times cheaper than promise-based reads. A file that cannot be read, or that `scope`
+ * refuses, comes back as a finding, unread.
  */
-export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
-  const read = readMapFile(file, path.resolve(cwd, file), limits.maxFileBytes);
-  if (!read.ok) {
-    if (read.io) throw new InputError(read.finding.message, file);
-    return { file, data: undefined, recoveredIds: [], findings: [read.finding] };
-  }
+export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEFAULT_LIMITS, scope?: ReadScope): ParsedFile {
+  const read = readMapFile(file, path.resolve(cwd, file), limits.maxFileBytes, scope);
+  // Every file that cannot be read is a finding of its own, so the rest is still checked.
+  if (!read.ok) return { file, data: undefined, recoveredIds: [], findings: [read.finding] };
   return parseMapText(file, read.text, limits);
 }
 
@@ -26,7 +24,7 @@ export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEF
  * Turn findings into located diagnostics, re-reading only the files that have findings.
  * Returns those files' texts too, for code frames.
  */
-export async function locate(findings: readonly Finding[], cwd: string): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
+export async function locate(findings: readonly Finding[], cwd: string, scope?: ReadScope, maxBytes = Infinity): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
@@ -36,14 +34,30 @@ export async function locate(findings: readonly Finding[], cwd: string): Promise
   const located: Diagnostic[] = [];
   const texts = new Map<string, string>();
   for (const [file, list] of byFile) {
-    let text: string;
-    try {
-      text = await readFile(path.resolve(cwd, file), 'utf8');
-    } catch (error) {
-      throw new InputError(describeFsError(error, file), file);
+    if (list.every((f) => f.unread)) {
+      // Refused or unreadable: no position, and nothing of the file is read now either.
+      for (const finding of list) located.push(unlocated(finding, 0));
+      continue;
     }
+    // Read again through the same checks and limits as the first time: a file changed into a
+    // link since then is refused, not shown.
+    const read = readMapFile(file, path.resolve(cwd, file), maxBytes, scope);
+    if (!read.ok) {
+      // Bytes that are not UTF-8 text: their findings sit at the start of the file.
+      for (const finding of list) located.push(unlocated(finding, finding.offset === 0 ? 1 : 0));
+      continue;
+    }
+    const text = read.text;
     texts.set(file, text);
     for (const diagnostic of locateFindings(text, list)) located.push(diagnostic);
   }
   return { diagnostics: located.sort(compareDiagnostics), texts };
+}
+
+/** A finding placed at line and column `at` (0: the file as a whole) without its file's text. */
+function unlocated(finding: Finding, at: number): Diagnostic {
+  const diagnostic: Diagnostic & Pick<Finding, 'unread' | 'atKey'> = { ...finding, line: at, column: at };
+  delete diagnostic.unread;
+  delete diagnostic.atKey;
+  return diagnostic;
 }

@@ -1,48 +1,73 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../diagnostics.js';
 import { describeFsError } from './discover.js';
+import { describeKind, resolveForRead, type ReadScope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding; io: boolean };
+export type ReadResult = { ok: true; text: string; real: string } | { ok: false; finding: Finding; io: boolean };
 
 const MB = 1024 * 1024;
+const shownSize = (n: number): string => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`);
+
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; tooLarge?: number; error?: unknown; kind?: string };
 
 /**
- * Read a map file as UTF-8, refusing bytes that are not text rather than guessing, and a file
- * over `maxBytes` without reading it.
+ * Read a regular file of at most `maxBytes`, never more than the size it had when opened:
+ * a pseudo-file that reports no size (/proc) reads as empty, a device or a FIFO is refused
+ * without blocking, and a file that grows while read cannot grow the read.
  */
-export function readMapFile(file: string, absolute: string, maxBytes = Infinity): ReadResult {
-  let bytes: Buffer;
+export function readBoundedFile(real: string, maxBytes: number): BytesResult {
   let fd: number | undefined;
   try {
-    fd = openSync(absolute, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) {
-      const shown = (n: number): string => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`);
-      return {
-        ok: false,
-        io: false,
-        finding: fileFinding(file, 'limit-exceeded', `the file is ${shown(size)}, over the limit of ${shown(maxBytes)} (raise it with --max-file-size)`),
-      };
-    }
-    bytes = Buffer.allocUnsafe(size);
+    // O_NONBLOCK: a FIFO swapped in after the checks opens at once instead of waiting for a writer.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, kind: describeKind(stats) };
+    if (stats.size > maxBytes) return { ok: false, tooLarge: stats.size };
+    const bytes = Buffer.allocUnsafe(stats.size);
     let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
+    while (read < stats.size) {
+      const n = readSync(fd, bytes, read, stats.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    bytes = bytes.subarray(0, read);
+    return { ok: true, bytes: bytes.subarray(0, read) };
   } catch (error) {
-    return { ok: false, io: true, finding: fileFinding(file, 'yaml-syntax', describeFsError(error, file)) };
+    return { ok: false, error };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return decodeMapBytes(file, bytes);
 }
 
-export function decodeMapBytes(file: string, bytes: Uint8Array): ReadResult {
+/**
+ * Read a map file as UTF-8, refusing bytes that are not text rather than guessing, a file
+ * over `maxBytes` without reading it, and, given a scope, any file that is not a regular
+ * file inside it once its links are followed (nothing of such a file is read).
+ */
+export function readMapFile(file: string, absolute: string, maxBytes = Infinity, scope?: ReadScope): ReadResult {
+  let real = absolute;
+  if (scope) {
+    const resolved = resolveForRead(absolute, file, scope);
+    if (!resolved.ok) {
+      const { code, message } = resolved.refusal;
+      return { ok: false, io: code === 'unreadable-file', finding: fileFinding(file, code, message) };
+    }
+    real = resolved.real;
+  }
+  const read = readBoundedFile(real, maxBytes);
+  if (!read.ok) {
+    if (read.tooLarge !== undefined) {
+      return { ok: false, io: false, finding: fileFinding(file, 'limit-exceeded', `the file is ${shownSize(read.tooLarge)}, over the limit of ${shownSize(maxBytes)} (raise it with --max-file-size)`) };
+    }
+    if (read.kind !== undefined) return { ok: false, io: false, finding: fileFinding(file, 'not-regular-file', `'${file}' is ${read.kind}, not a regular file; riposte reads only regular files`) };
+    return { ok: false, io: true, finding: fileFinding(file, 'unreadable-file', describeFsError(read.error, file)) };
+  }
+  const decoded = decodeMapBytes(file, read.bytes);
+  return decoded.ok ? { ...decoded, real } : decoded;
+}
+
+export function decodeMapBytes(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding; io: false } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, io: false, finding: fileFinding(file, 'yaml-syntax', 'the file is UTF-16; save it as UTF-8') };
   }
@@ -61,6 +86,8 @@ export function decodeMapBytes(file: string, bytes: Uint8Array): ReadResult {
   }
 }
 
+/** A finding about a whole file; one that was not read has no position, so locating it reads nothing. */
 function fileFinding(file: string, code: Finding['code'], message: string): Finding {
-  return { code, severity: 'error', message, file, pointer: '', offset: 0 };
+  const unread = code !== 'yaml-syntax';
+  return { code, severity: 'error', message, file, pointer: '', ...(unread ? { unread: true } : { offset: 0 }) };
 }

@@ -1,11 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DebateMap } from '../model.js';
 import type { LoadedText } from '../validate/quotes.js';
 import { InputError, describeFsError } from './discover.js';
+import { readBoundedFile } from './read.js';
+import { makeScope, resolveForRead } from './scope.js';
 
-/** Read every text file the map's sources name, from `dir`. A missing file is reported per source, not thrown. */
-export function loadTexts(map: DebateMap, dir: string, shownDir: string): Map<string, LoadedText> {
+const MB = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Read every text file the map's sources name, from `dir`. Each must resolve, links
+ * followed, to a regular file inside `dir` that is not hidden, of at most `maxBytes`, in
+ * UTF-8: a text is searched and passages of it are shown, so nothing outside may be read.
+ * A text that fails is reported per source, with the reason, never thrown.
+ */
+export function loadTexts(map: DebateMap, dir: string, shownDir: string, maxBytes = Infinity): Map<string, LoadedText> {
   try {
     const info = statSync(dir);
     if (!info.isDirectory()) throw new InputError(`texts directory '${shownDir}' is not a directory`, dir);
@@ -13,21 +23,57 @@ export function loadTexts(map: DebateMap, dir: string, shownDir: string): Map<st
     if (error instanceof InputError) throw error;
     throw new InputError(`texts directory: ${describeFsError(error, shownDir)}; pass --texts DIR, set 'texts' in riposte.config.yaml, or skip quote checks with --no-texts`, dir);
   }
+  const scope = makeScope('the texts directory', [dir]);
   const names = new Set(map.sources.flatMap((s) => (s.text !== undefined ? [s.text] : [])));
   const texts = new Map<string, LoadedText>();
-  const root = path.resolve(dir);
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.
-  for (const name of names) {
-    const file = path.resolve(root, name);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      texts.set(name, { ok: false, reason: 'the path leaves the texts directory' });
-      continue;
-    }
-    try {
-      texts.set(name, { ok: true, content: readFileSync(file, 'utf8') });
-    } catch (error) {
-      texts.set(name, { ok: false, reason: describeFsError(error, path.join(shownDir, name)) });
-    }
-  }
+  for (const name of names) texts.set(name, loadText(path.resolve(dir, name), path.join(shownDir, name), scope, maxBytes));
   return texts;
+}
+
+function loadText(absolute: string, shown: string, scope: ReturnType<typeof makeScope>, maxBytes: number): LoadedText {
+  const resolved = resolveForRead(absolute, shown, scope);
+  if (!resolved.ok) {
+    const { code, message } = resolved.refusal;
+    return { ok: false, code: code === 'unreadable-file' ? 'text-not-found' : code, reason: message };
+  }
+  const read = readBoundedFile(resolved.real, maxBytes);
+  if (!read.ok) {
+    if (read.tooLarge !== undefined) {
+      return {
+        ok: false,
+        code: 'limit-exceeded',
+        reason: `'${shown}' is ${(read.tooLarge / MB).toFixed(1)} MB, over the limit of ${(maxBytes / MB).toFixed(1)} MB for a text (raise it with --max-text-size)`,
+      };
+    }
+    if (read.kind !== undefined) return { ok: false, code: 'not-regular-file', reason: `'${shown}' is ${read.kind}, not a regular file` };
+    return { ok: false, code: 'text-not-found', reason: describeFsError(read.error, shown) };
+  }
+  return decodeText(read.bytes, shown);
+}
+
+/** Decode a text as UTF-8, naming the encoding it is in instead when it is not. */
+export function decodeText(bytes: Uint8Array, shown: string): LoadedText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || hasUtf16Zeros(bytes)) {
+    return { ok: false, code: 'text-encoding', reason: `'${shown}' is UTF-16, not UTF-8; save it as UTF-8` };
+  }
+  if (bytes.indexOf(0) >= 0) return { ok: false, code: 'text-encoding', reason: `'${shown}' holds NUL bytes: it is binary, not a text` };
+  let content: string;
+  try {
+    content = utf8.decode(bytes);
+  } catch {
+    return { ok: false, code: 'text-encoding', reason: `'${shown}' is not valid UTF-8 (Latin-1 or Windows-1252, perhaps); save it as UTF-8` };
+  }
+  // Old Mac line ends (CR alone) are line ends too; one character for one, so offsets hold.
+  if (content.includes('\r')) content = content.replace(/\r(?!\n)/g, '\n');
+  return { ok: true, content };
+}
+
+/** UTF-16 without a byte order mark: ASCII letters with a zero byte beside each, in the first bytes. */
+function hasUtf16Zeros(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
+  return zeros >= n / 4;
 }

@@ -1,9 +1,11 @@
-import type { Finding, Severity } from '../diagnostics.js';
+import type { DiagnosticCode, Finding, Severity } from '../diagnostics.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, prepareText, type PreparedText } from './quote-text.js';
 
 /** A source text as the loader found it: its content, or why it could not be read. */
-export type LoadedText = { ok: true; content: string } | { ok: false; reason: string };
+export type LoadedText =
+  | { ok: true; content: string }
+  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link'> };
 
 export interface QuoteCheckOptions {
   /** Texts by file name (a source's `text`); absent when no texts directory is configured. */
@@ -91,10 +93,11 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
         why = `the text '${holder.text}' could not be read`;
         if (!reportedMissing.has(holder.id)) {
           reportedMissing.add(holder.id);
+          const code = (loaded && !loaded.ok && loaded.code) || 'text-not-found';
           findings.push({
-            code: 'text-not-found',
+            code,
             severity: 'error',
-            message: `cannot read the text '${holder.text}' of source '${holder.id}': ${loaded && !loaded.ok ? loaded.reason : 'not loaded'}; check the file name and the texts directory`,
+            message: `cannot read the text '${holder.text}' of source '${holder.id}': ${loaded && !loaded.ok ? loaded.reason : 'not loaded'}${code === 'text-not-found' ? '; check the file name and the texts directory' : ''}`,
             file: holder.file,
             pointer: `${holder.pointer}/text`,
           });
@@ -125,7 +128,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       // A passage less than half alike would mislead more than help.
       const passage = found && found.similarity >= 0.5 ? found : undefined;
       const hint = passage
-        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${content.slice(passage.start, passage.end).replace(/\s+/g, ' ').trim()}`
+        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${boundedPassage(content, passage.start, passage.end)}`
         : `no passage of ${holder!.text} is close to it`;
       findings.push({
         code: 'quote-not-found',
@@ -153,6 +156,23 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     });
   }
   return { findings, stats };
+}
+
+/** Longest passage a hint shows: a wrong quote must not turn a text into a printout of it. */
+export const MAX_PASSAGE = 200;
+
+/**
+ * The passage from `start` to `end` as a hint shows it: on one line, and at most one sentence
+ * or MAX_PASSAGE characters, whichever is shorter, cut at a word with an ellipsis.
+ */
+export function boundedPassage(content: string, start: number, end: number): string {
+  let passage = content.slice(start, Math.min(end, start + MAX_PASSAGE * 4)).replace(/\s+/g, ' ').trim();
+  // One sentence: up to the first full stop, question or exclamation mark that ends one.
+  const sentenceEnd = /[.!?](?=\s|$)/.exec(passage);
+  if (sentenceEnd && sentenceEnd.index + 1 < passage.length) passage = passage.slice(0, sentenceEnd.index + 1);
+  if (passage.length <= MAX_PASSAGE) return passage;
+  const cut = passage.lastIndexOf(' ', MAX_PASSAGE - 1);
+  return `${passage.slice(0, cut > MAX_PASSAGE / 2 ? cut : MAX_PASSAGE - 1)}…`;
 }
 
 function lineOf(text: string, offset: number): number {
