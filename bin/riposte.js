@@ -7,17 +7,20 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  // Ctrl-C: with no write under way, stop at once. During a write, let it give up cleanly:
-  // it removes its temporary file, so no target is ever half-written and nothing is left
-  // behind, and the run ends with 130. A second Ctrl-C stops at once, removing what it can.
+  // Ctrl-C (and SIGTERM, SIGHUP: a CI job cancelled, a terminal closed): with no write under
+  // way, stop at once. During a write, let it give up cleanly: it removes its temporary file,
+  // so no target is ever half-written and nothing is left behind, and the run ends with
+  // 128 + the signal's number. A second signal stops at once, removing what it can.
   const { requestInterrupt, removePendingTempFiles } = await import('../dist/io/atomic-write.js');
-  process.on('SIGINT', () => {
-    if (!requestInterrupt()) process.exit(130);
-    process.once('SIGINT', () => {
-      removePendingTempFiles();
-      process.exit(130);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.on(signal, () => {
+      if (!requestInterrupt(code)) process.exit(code);
+      process.once(signal, () => {
+        removePendingTempFiles();
+        process.exit(code);
+      });
     });
-  });
+  }
   // Output piped into a reader that stops early (`riposte tree | head`): stop quietly, as
   // Unix tools do, instead of dying on EPIPE with a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

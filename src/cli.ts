@@ -169,7 +169,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     // By name: the write module is loaded only by the commands that write.
     if (error instanceof Error && error.name === 'InterruptedError') {
       io.stderr.write('riposte: interrupted; files already written are complete, the others untouched\n');
-      return EXIT.interrupted;
+      return (error as Error & { exitCode?: number }).exitCode ?? EXIT.interrupted;
     }
     // A bug, not bad input: say so plainly, without a stack trace.
     io.stderr.write(`riposte: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\nPlease report it with the command you ran.\n`);

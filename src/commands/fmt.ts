@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { InputError, describeFsError, discoverMapFiles } from '../load/discover.js';
 import { readMapFile } from '../load/read.js';
-import { safeInline } from '../render/sanitize.js';
+import { safeInline, safeText } from '../render/sanitize.js';
 import { EXIT, limitsOf, type CommandContext, type LimitOptions } from './context.js';
 
 export interface FmtOptions extends LimitOptions {
@@ -31,7 +31,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
     return EXIT.usage;
   }
   const { formatMapText } = await import('../fmt/canonical.js');
-  const { writeFileAtomic, isInterrupted } = await import('../io/atomic-write.js');
+  const { writeFileAtomic, isInterrupted, UnsafeWriteError } = await import('../io/atomic-write.js');
   let unparsable = 0;
   let unreadable = 0;
   let changed = 0;
@@ -46,7 +46,8 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
       continue;
     }
     if (!options.check && !options.write) {
-      ctx.io.stdout.write(result.text);
+      // To a terminal, like every other output, with no raw control or bidi character of the file's.
+      ctx.io.stdout.write(ctx.io.isTTY ? safeText(result.text) : result.text);
       continue;
     }
     if (!result.changed) continue;
@@ -54,11 +55,18 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
     if (options.check) {
       ctx.io.stderr.write(`${safeInline(file)}: not in canonical form\n`);
     } else {
+      const { real, bytes } = read as { real: string; bytes: Uint8Array };
       try {
-        // Through a link to its target (inside the project, as reading checked), not over the link.
-        await writeFileAtomic((read as { real: string }).real, result.text);
+        // Through a link to its target (inside the project, as reading checked), not over the
+        // link; and only if the file still holds what was formatted.
+        await writeFileAtomic(real, result.text, { expected: bytes });
       } catch (error) {
         if (isInterrupted(error)) throw error;
+        if (error instanceof UnsafeWriteError) {
+          unparsable++;
+          ctx.io.stderr.write(`${safeInline(file)}: not written: ${error.message}\n`);
+          continue;
+        }
         throw new InputError(`cannot write ${file}: ${describeFsError(error, file)}`, file);
       }
       ctx.io.stderr.write(`${safeInline(file)}: formatted\n`);

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { describeYamlError, duplicateKeys } from '../load/parse.js';
 
 /** The canonical order of keys, as docs/format.md lists them; unknown keys keep their place after these. */
@@ -31,15 +32,98 @@ function valueOf(map: YAMLMap, key: string): Node | undefined {
 }
 
 /**
+ * Characters a reader cannot see or that reorder what is shown: C0 and C1 controls but tab and
+ * line feed, DEL, bidirectional controls ("Trojan Source"), zero-width characters, the byte order
+ * mark, line and paragraph separators. A formatter must never write them raw.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff]/;
+
+/** A scalar written exactly as given: its source text, or an escaped form made for it. */
+class Verbatim {
+  constructor(readonly text: string) {}
+}
+
+/** Written without a tag, as the text it holds. */
+const VERBATIM_TAG = {
+  tag: 'tag:riposte,2025:verbatim',
+  default: true,
+  identify: (value: unknown): boolean => value instanceof Verbatim,
+  stringify: (node: { value: unknown }): string => (node.value as Verbatim).text,
+  resolve: (text: string): string => text,
+};
+
+/** A YAML double-quoted string on one line, every invisible character as an escape. */
+export function escapedDoubleQuoted(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (INVISIBLE.test(ch)) out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * Pin every scalar to its source text, so layout is all that formatting changes: numbers keep
+ * their digits (123456789012345678, 1e400, 0.1000), dates and escapes stay as written. A
+ * scalar written over several lines is left to the YAML writer, which puts it on one line;
+ * any invisible character, raw or from a multi-line scalar, is written as an escape.
+ */
+function pinScalars(doc: Document, text: string): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      const scalar = node as Scalar.Parsed;
+      if (!scalar.range) return;
+      const raw = text.slice(scalar.range[0], scalar.range[1]);
+      // The parser sets a tag only where the file wrote one (!!str, !!binary): it is kept, in front.
+      const explicitTag = scalar.tag !== undefined;
+      const tag = explicitTag && doc.directives ? `${doc.directives.tagString(scalar.tag!)} ` : '';
+      if (!raw.includes('\n') && !INVISIBLE.test(raw)) {
+        scalar.value = new Verbatim(`${tag}${raw}`);
+      } else if (typeof scalar.value === 'string' && INVISIBLE.test(scalar.value)) {
+        scalar.value = new Verbatim(`${tag}${escapedDoubleQuoted(scalar.value)}`);
+      } else {
+        return;
+      }
+      if (explicitTag) delete scalar.tag;
+      scalar.format = undefined;
+    },
+  });
+}
+
+/** Plain data of a document, for the check that formatting changed nothing but layout. */
+function dataOf(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: -1 });
+}
+
+/**
  * The canonical form of a map file: keys in the documented order, two-space indentation,
  * a blank line between top-level sections and between list entries, and each value on one
  * line (no folding: a quote stays greppable and a one-word change stays a one-line diff).
- * Comments, quoting styles and flow lists stay as written. A file that does not parse is
- * refused, never rewritten.
+ * Comments, quoting styles, flow lists and every scalar's text stay as written; invisible
+ * characters are written as escapes. Line ends become LF. A file that does not parse, or whose
+ * data the formatting would change (an alias moved before its anchor), is refused, never
+ * rewritten.
  */
-export function formatMapText(text: string): FormatResult {
+export function formatMapText(input: string): FormatResult {
+  try {
+    return formatParsed(input);
+  } catch (error) {
+    // Whatever the YAML writer cannot handle ends in a refusal for this file, not the run.
+    return { ok: false, reason: `riposte cannot put this file in canonical form (${error instanceof Error ? error.message : String(error)}); leave it as it is` };
+  }
+}
+
+function formatParsed(input: string): FormatResult {
+  // CR LF and lone CR become LF first: a CR kept in a comment would make --check flap.
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: false, lineCounter });
+  const doc = parseDocument(text, { uniqueKeys: false, lineCounter, keepSourceTokens: false });
   if (doc.errors.length > 0) {
     const { offset, message } = describeYamlError(text, doc.errors[0]!);
     const { line, col } = lineCounter.linePos(offset);
@@ -50,6 +134,9 @@ export function formatMapText(text: string): FormatResult {
     const { line, col } = lineCounter.linePos(duplicate.offset);
     return { ok: false, reason: `${line}:${col} the key '${duplicate.key}' appears twice in this mapping` };
   }
+  // Nothing but comments (or nothing): there is no layout to change, and no 'null' to add.
+  if (doc.contents === null) return { ok: true, text, changed: text !== input };
+  const before = dataOf(doc);
   const root = doc.contents;
   if (isMap(root)) {
     // Comments at the head of the file belong to the file, not to whichever key came first:
@@ -85,6 +172,19 @@ export function formatMapText(text: string): FormatResult {
       });
     }
   }
-  const formatted = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
-  return { ok: true, text: formatted, changed: formatted !== text };
+  pinScalars(doc, text);
+  doc.schema.tags.unshift(VERBATIM_TAG);
+  const formatted = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, verifyAliasOrder: false });
+  // The formatted text must read back as the same data, or it is not written.
+  const reread = parseDocument(formatted, { uniqueKeys: false });
+  let same = false;
+  try {
+    same = reread.errors.length === 0 && isDeepStrictEqual(dataOf(reread), before);
+  } catch {
+    // an alias that now comes before its anchor does not resolve
+  }
+  if (!same) {
+    return { ok: false, reason: 'putting this file in canonical form would change its data (an alias would come before its anchor, for one); write the value out instead of the alias' };
+  }
+  return { ok: true, text: formatted, changed: formatted !== input };
 }

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { chown, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temporary files being written, so an interrupted run can remove them (see bin/riposte.js). */
 const pending = new Set<string>();
-let interrupted = false;
+/** The exit code of the signal that interrupted the run (130 for Ctrl-C), or 0. */
+let interrupted = 0;
 
-/** A write given up because the user interrupted the run (Ctrl-C). */
+/** A write given up because the run was interrupted (Ctrl-C, SIGTERM, SIGHUP). */
 export class InterruptedError extends Error {
-  constructor() {
+  constructor(readonly exitCode: number) {
     super('interrupted');
     this.name = 'InterruptedError';
   }
@@ -20,8 +21,8 @@ export class InterruptedError extends Error {
  * InterruptedError at its next step, and no new write starts. Returns whether any write
  * was under way (if none, the caller may exit at once).
  */
-export function requestInterrupt(): boolean {
-  interrupted = true;
+export function requestInterrupt(exitCode = 130): boolean {
+  interrupted = exitCode;
   return pending.size > 0;
 }
 
@@ -30,21 +31,46 @@ export function isInterrupted(error: unknown): boolean {
 }
 
 const checkInterrupt = (): void => {
-  if (interrupted) throw new InterruptedError();
+  if (interrupted) throw new InterruptedError(interrupted);
 };
+
+/** A write refused because replacing the file would lose something: a reason to show, not a crash. */
+export class UnsafeWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeWriteError';
+  }
+}
+
+export interface AtomicWriteOptions {
+  /**
+   * What the file held when it was read: if it holds anything else just before the rename
+   * (someone edited it meanwhile), the write is given up and nothing is lost. Also refuses
+   * read-only files and files with other hard links, which a rename would silently split.
+   */
+  expected?: Uint8Array | string;
+}
 
 /**
  * Write `content` to `file` atomically: into a temporary file in the same directory, flushed
  * to disk, then renamed over the target. Readers see the old file or the new one, never half
- * of either; an existing file keeps its permissions.
+ * of either; an existing file keeps its permissions and, where the process may set it, its owner.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
-    mode = (await stat(file)).mode & 0o7777;
-  } catch {
+    const info = await stat(file);
+    mode = info.mode & 0o7777;
+    owner = { uid: info.uid, gid: info.gid };
+    if (options.expected !== undefined) {
+      if ((mode & 0o222) === 0) throw new UnsafeWriteError('the file is read-only; make it writable to let riposte rewrite it');
+      if (info.nlink > 1) throw new UnsafeWriteError(`the file has ${info.nlink} hard links, which replacing it would split; rewrite it by hand or remove the other links`);
+    }
+  } catch (error) {
+    if (error instanceof UnsafeWriteError) throw error;
     // a new file: default permissions
   }
   checkInterrupt();
@@ -57,6 +83,15 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
       await handle.sync();
     } finally {
       await handle.close();
+    }
+    if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) {
+      await chown(temp, owner.uid, owner.gid).catch(() => undefined); // only root may give a file away
+    }
+    if (options.expected !== undefined) {
+      // Edited since it was read? Then the edit wins and this write is given up.
+      const now = await readFile(file).catch(() => undefined);
+      const expected = typeof options.expected === 'string' ? Buffer.from(options.expected) : options.expected;
+      if (!now || !Buffer.from(expected).equals(now)) throw new UnsafeWriteError('the file changed while riposte was formatting it; nothing was written, run again');
     }
     // The last moment to give up: after the rename the new file is complete and in place.
     checkInterrupt();

@@ -5,7 +5,7 @@ import { describeKind, resolveForRead, type ReadScope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type ReadResult = { ok: true; text: string; real: string } | { ok: false; finding: Finding; io: boolean };
+export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array } | { ok: false; finding: Finding; io: boolean };
 
 const MB = 1024 * 1024;
 const shownSize = (n: number): string => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`);
@@ -64,7 +64,7 @@ export function readMapFile(file: string, absolute: string, maxBytes = Infinity,
     return { ok: false, io: true, finding: fileFinding(file, 'unreadable-file', describeFsError(read.error, file)) };
   }
   const decoded = decodeMapBytes(file, read.bytes);
-  return decoded.ok ? { ...decoded, real } : decoded;
+  return decoded.ok ? { ...decoded, real, bytes: read.bytes } : decoded;
 }
 
 export function decodeMapBytes(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding; io: false } {
