@@ -57,6 +57,68 @@ const cases = [
     symlinkSync('nowhere.yaml', path.join(dir, 'arguments/a.yaml'));
   }, ['validate', 'arguments']],
   ['control characters in a file name', { 'arguments/esc\u001b[31m.yaml': 'source:\n  id: x\n' }, ['validate', 'arguments']],
+  // Reads outside the project: refused by name, nothing of the target read.
+  ['map file linking to a secret outside', (dir) => {
+    mkdirSync(path.join(dir, 'arguments'));
+    writeFileSync(path.join(dir, 'secret'), 'TOKEN=abc\n');
+    mkdirSync(path.join(dir, 'project'));
+    mkdirSync(path.join(dir, 'project/arguments'));
+    symlinkSync(path.join(dir, 'secret'), path.join(dir, 'project/arguments/npmrc.yaml'));
+  }, ['validate', 'project/arguments', '--no-texts', '--config', 'project/riposte.config.yaml'], (dir) => writeFileSync(path.join(dir, 'project/riposte.config.yaml'), 'maps: [arguments]\n')],
+  ['map file linking into .git', (dir) => {
+    mkdirSync(path.join(dir, '.git'));
+    mkdirSync(path.join(dir, 'arguments'));
+    writeFileSync(path.join(dir, '.git/config'), '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n');
+    symlinkSync('../.git/config', path.join(dir, 'arguments/git.yaml'));
+  }, ['validate', 'arguments', '--no-texts']],
+  ['config maps outside the project', { 'riposte.config.yaml': 'maps: [/etc]\n' }, ['validate', '--no-texts']],
+  ['config texts: /proc/self', { 'riposte.config.yaml': 'texts: /proc/self\n', 'arguments/a.yaml': `${HEAD}  text: environ\n` }, ['validate']],
+  ['text linking to /dev/zero', (dir) => {
+    mkdirSync(path.join(dir, 'texts'));
+    symlinkSync('/dev/zero', path.join(dir, 'texts/t.txt'));
+    mkdirSync(path.join(dir, 'arguments'));
+    writeFileSync(path.join(dir, 'arguments/a.yaml'), `${HEAD}  text: t.txt\nclaims:\n  - {id: s.a, summary: x, quote: y}\n`);
+  }, ['validate', 'arguments', '--texts', 'texts']],
+  ['a FIFO as map file and as text', (dir) => {
+    mkdirSync(path.join(dir, 'texts'));
+    mkdirSync(path.join(dir, 'arguments'));
+    spawnSync('mkfifo', [path.join(dir, 'texts/t.txt'), path.join(dir, 'arguments/pipe.yaml')]);
+    writeFileSync(path.join(dir, 'arguments/a.yaml'), `${HEAD}  text: t.txt\nclaims:\n  - {id: s.a, summary: x, quote: y}\n`);
+  }, ['validate', 'arguments', '--texts', 'texts']],
+  ['20 MB text (limit 16 MB)', { 'texts/t.txt': 'word '.repeat(4 * 1024 * 1024), 'arguments/a.yaml': `${HEAD}  text: t.txt\nclaims:\n  - {id: s.a, summary: x, quote: y}\n` }, ['validate', 'arguments', '--texts', 'texts']],
+  ['20 wrong 400-character quotes, 1 MB text', (dir) => {
+    const words = readFileSync(path.join(root, 'README.md'), 'utf8').split(/\s+/);
+    let text = '';
+    for (let i = 0; text.length < 1024 * 1024; i++) text += words[(i * 7919) % words.length] + (i % 13 === 12 ? '.\n' : ' ');
+    mkdirSync(path.join(dir, 'texts'));
+    writeFileSync(path.join(dir, 'texts/t.txt'), text);
+    const claims = Array.from({ length: 20 }, (_, i) => `  - id: s.q${i}\n    summary: x\n    quote: "${text.slice(1000 + i * 40_000, 1000 + i * 40_000 + 400).replace(/[\s"\\]+/g, ' ')}zz"\n`).join('');
+    mkdirSync(path.join(dir, 'arguments'));
+    writeFileSync(path.join(dir, 'arguments/a.yaml'), `${HEAD}  text: t.txt\nclaims:\n${claims}`);
+  }, ['validate', 'arguments', '--texts', 'texts']],
+  // Inputs that were slow or crashed: linear now.
+  ['40,000-character word in a summary (tree)', { 'arguments/a.yaml': `${HEAD}claims:\n  - {id: s.a, summary: ${'x'.repeat(40_000)}, quote: y}\n` }, ['tree']],
+  ['chain of 5,000 supports (tree)', { 'arguments/a.yaml': `${HEAD}claims:\n${Array.from({ length: 5000 }, (_, i) => `  - {id: s.c${i}, summary: Claim ${i}., quote: q${i > 0 ? `, supports: s.c${i - 1}` : ''}}\n`).join('')}` }, ['tree']],
+  ['chain of 5,000 supports (tree --format json)', { 'arguments/a.yaml': `${HEAD}claims:\n${Array.from({ length: 5000 }, (_, i) => `  - {id: s.c${i}, summary: Claim ${i}., quote: q${i > 0 ? `, supports: s.c${i - 1}` : ''}}\n`).join('')}` }, ['tree', '-f', 'json']],
+  ['dense: 2 x 150 claims rebutting all of the other (tree)', (dir) => {
+    mkdirSync(path.join(dir, 'arguments'));
+    for (const [me, other] of [['a', 'b'], ['b', 'a']]) {
+      let text = `source:\n  id: ${me}\n  kind: letter\n  title: t\n  authors: [${me}]\n  date: 2024\nclaims:\n`;
+      for (let i = 0; i < 150; i++) text += `  - id: ${me}.c${i}\n    summary: Claim ${i}.\n    quote: q\n    rebuts: [${Array.from({ length: 150 }, (_, j) => `${other}.c${j}`).join(', ')}]\n`;
+      writeFileSync(path.join(dir, `arguments/${me}.yaml`), text);
+    }
+  }, ['tree']],
+  ['50,000 one-claim files in a ring (unanswered)', (dir) => {
+    mkdirSync(path.join(dir, 'arguments'));
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      writeFileSync(path.join(dir, `arguments/f${i}.yaml`), `source:\n  id: s${i}\n  kind: letter\n  title: t\n  authors: [a]\n  date: 2024\nclaims:\n  - {id: s${i}.c, summary: x, quote: q, rebuts: s${(i + 1) % n}.c}\n`);
+    }
+  }, ['unanswered', 'arguments']],
+  ['100,000 findings in one 3 MB file (stylish)', { 'm.yaml': `${HEAD}claims:\n${Array.from({ length: 100_000 }, (_, i) => `  - {id: s.c${i}, summary: x}\n`).join('')}` }, ['validate', 'm.yaml', '--no-texts']],
+  ['100,000 findings in one 3 MB file (junit)', { 'm.yaml': `${HEAD}claims:\n${Array.from({ length: 100_000 }, (_, i) => `  - {id: s.c${i}, summary: x}\n`).join('')}` }, ['validate', 'm.yaml', '--no-texts', '-f', 'junit']],
+  ['25,000 findings in one file (--verbose)', { 'm.yaml': `${HEAD}claims:\n${Array.from({ length: 25_000 }, (_, i) => `  - {id: s.c${i}, summary: x}\n`).join('')}` }, ['validate', 'm.yaml', '--no-texts', '--verbose']],
+  ['fmt --write on an alias before its anchor', { 'arguments/a.yaml': 'x: &who Someone\nsource:\n  title: t\n  id: s\n  authors: [*who]\n' }, ['fmt', '--write', 'arguments']],
   ['100,000 map files (limit 50,000)', (dir) => {
     mkdirSync(path.join(dir, 'arguments'));
     for (let i = 0; i < 100_000; i++) writeFileSync(path.join(dir, 'arguments', `f${i}.yaml`), 'evidence: []\n');
@@ -64,24 +126,38 @@ const cases = [
 ];
 
 const rows = [];
-for (const [name, setup, args = ['validate', 'm.yaml', '--no-texts']] of cases) {
+for (const [name, setup, args = ['validate', 'm.yaml', '--no-texts'], after] of cases) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'riposte-hostile-'));
   if (typeof setup === 'function') setup(dir);
   else for (const [file, content] of Object.entries(setup)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), content);
   }
+  after?.(dir);
   const report = path.join(dir, '.time');
   const start = process.hrtime.bigint();
   const r = gnuTime
-    ? spawnSync(gnuTime, ['-f', '%M', '-o', report, process.execPath, riposte, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(process.execPath, [riposte, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    ? spawnSync(gnuTime, ['-f', '%M', '-o', report, process.execPath, riposte, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 })
+    : spawnSync(process.execPath, [riposte, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const mb = gnuTime ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  const firstLine = r.stderr.split('\n').find((line) => /error|riposte:/.test(line)) ?? '';
+  const firstLine = (r.stderr ?? '').split('\n').find((line) => /error|riposte:|not formatted/.test(line)) ?? '';
   const finding = (/ (\S+)$/.exec(firstLine.trim()) ?? [])[1] ?? '';
-  rows.push({ name, exit: r.status, ms, mb, finding: firstLine.startsWith('riposte:') ? 'exit 2 message' : finding, trace: /\n\s+at /.test(r.stderr) });
+  const stdoutCode = (/"code": "([a-z-]+)"/.exec(r.stdout ?? '') ?? [])[1];
+  const shown = firstLine.startsWith('riposte:') ? 'exit 2 message' : firstLine.includes('not formatted') ? 'not formatted' : finding || stdoutCode || '';
+  rows.push({ name, exit: r.status, ms, mb, finding: shown, trace: /\n\s+at /.test(r.stderr ?? '') });
   chmodSync(dir, 0o700);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Output to a full disk: one line and exit 2, for a command and for --version.
+for (const args of [['stats'], ['--version']]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'riposte-hostile-'));
+  writeFileSync(path.join(dir, 'a.yaml'), `${HEAD}claims:\n  - {id: s.a, summary: x, quote: y}\n`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${riposte}" ${args.join(' ')} ${args[0] === 'stats' ? 'a.yaml' : ''} > /dev/full`], { cwd: dir, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  rows.push({ name: `${args.join(' ')} > /dev/full`, exit: r.status, ms, mb: NaN, finding: r.stderr.startsWith('riposte:') ? 'exit 2 message' : r.stderr.slice(0, 40), trace: /\n\s+at /.test(r.stderr) });
   rmSync(dir, { recursive: true, force: true });
 }
 

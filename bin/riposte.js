@@ -3,6 +3,23 @@
 import { readFileSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
+
+// Output that cannot be written: a reader that stops early (`riposte tree | head`, EPIPE) ends
+// the run quietly, as Unix tools do; anything else (a full disk, ENOSPC; an I/O error) is one
+// line on stderr and exit 2, never a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`riposte: cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message}\n`);
+      } catch {
+        // stderr is gone too
+      }
+    }
+    process.exit(2);
+  });
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
@@ -19,14 +36,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
         removePendingTempFiles();
         process.exit(code);
       });
-    });
-  }
-  // Output piped into a reader that stops early (`riposte tree | head`): stop quietly, as
-  // Unix tools do, instead of dying on EPIPE with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
     });
   }
   const { run } = await import('../dist/cli.js');

@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = [
   'not-regular-file',
   'broken-link',
   'unreadable-file',
+  'invalid-file-name',
   // the schema
   'unknown-key',
   'missing-key',

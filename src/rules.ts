@@ -21,6 +21,7 @@ export const RULES: Record<DiagnosticCode | ReportCode, Rule> = {
   'not-regular-file': { summary: 'A directory, named pipe, socket or device where a file is expected: it was not read.', help: 'Name a regular file, or remove the entry.' },
   'broken-link': { summary: 'A symbolic link to nothing, or a loop of links.', help: 'Remove the link or point it at the file it stands for.' },
   'unreadable-file': { summary: 'A file that could not be read (permissions, an I/O error).', help: 'Check the permissions of the file and its directories; the run ends with exit code 2.' },
+  'invalid-file-name': { summary: 'A file name that is not valid UTF-8: the file cannot be opened by its name.', help: 'Rename the file with a UTF-8 name.' },
   'unknown-key': { summary: 'A key the map format does not have.', help: 'Fix the typo (the closest key is suggested) or remove the key; docs/format.md lists the keys.' },
   'missing-key': { summary: 'A required key is missing, or the file is empty.', help: 'Add the key; a source needs id, kind, title and authors, a claim id and summary.' },
   'wrong-type': { summary: 'A value has the wrong type.', help: 'Give the type the message names; quote numbers and dates that are meant as text.' },

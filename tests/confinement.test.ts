@@ -257,6 +257,18 @@ describe('texts must be regular files inside the texts directory', () => {
   });
 });
 
+describe('file names', () => {
+  it('a name that is not UTF-8 is a finding of its own; the other files are still checked', () => {
+    const { project } = hostileSetup();
+    writeFileSync(Buffer.concat([Buffer.from(path.join(project, 'arguments/bad')), Buffer.from([0xff]), Buffer.from('.yaml')]), 'source:\n  id: x\n');
+    const r = runBin(['validate', '--no-texts', '-f', 'json'], { cwd: project });
+    expect(r.code).toBe(1);
+    expect(codes(r)).toEqual([['arguments/bad\ufffd.yaml', 'invalid-file-name']]);
+    const github = runBin(['validate', '--no-texts', '-f', 'github'], { cwd: project });
+    expect(github.stdout).toContain('invalid-file-name');
+  });
+});
+
 describe('init writes only inside the directory it is given', () => {
   it('a dangling config link is an existing file: left alone', () => {
     const dir = tempDir();
@@ -278,7 +290,7 @@ describe('init writes only inside the directory it is given', () => {
 });
 
 describe('every file-system code is made here', () => {
-  it('path-outside-project, not-regular-file, broken-link and unreadable-file all occur above or in tests/hardening.test.ts', () => {
+  it('path-outside-project, not-regular-file, broken-link, unreadable-file and invalid-file-name all occur above or in tests/hardening.test.ts', () => {
     const sources = ['confinement.test.ts', 'hardening.test.ts'].map((f) => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), f), 'utf8')).join('\n');
     for (const code of FILE_SYSTEM_CODES) expect(sources, code).toContain(`'${code}'`);
   });

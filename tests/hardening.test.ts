@@ -182,6 +182,55 @@ describe('wrong shapes', () => {
   });
 });
 
+describe('one YAML semantics', () => {
+  it.each([
+    ['a %YAML 1.1 directive with yes as a title', `%YAML 1.1\n---\n${HEAD.replace('title: t', 'title: yes')}`],
+    ['the same with an anchor (which sends the file to the other parser)', `%YAML 1.1\n---\n${HEAD.replace('title: t', 'title: yes').replace('id: s', 'id: &i s')}`],
+  ])('%s: refused at the directive, the rest read as YAML 1.2', (_name, content) => {
+    const { r, diagnostics } = codesOf(content);
+    expectCleanFailure(r, 1);
+    expect(diagnostics).toMatchObject([{ code: 'unsupported-yaml', line: 1, column: 1, message: expect.stringContaining("'%YAML 1.1'") }]);
+  });
+
+  it('merge keys apply under no directive and no parser: with or without an alias, with or without %YAML 1.1', () => {
+    const merged = (prefix: string) => codesOf(`${prefix}base: &b {kind: letter, title: t, authors: [a]}\nsource:\n  <<: *b\n  id: s\n  date: 2024\n`).diagnostics.map((d) => d.code).filter((c) => c !== 'unsupported-yaml');
+    const inline = codesOf('source:\n  <<: {kind: letter, title: t, authors: [a]}\n  id: s\n  date: 2024\n').diagnostics.map((d) => d.code);
+    expect(merged('%YAML 1.1\n---\n')).toEqual(merged(''));
+    expect(inline).toContain('unknown-key');
+    expect(merged('')).toContain('unknown-key');
+  });
+});
+
+describe('look-alike quotes say what differs', () => {
+  const textOf = (quote: string, text: string) => {
+    const dir = tempDir({ 'texts/t.txt': text, 'm.yaml': `${HEAD}  text: t.txt\nclaims:\n  - id: s.a\n    summary: x\n    quote: "${quote}"\n` });
+    const r = runBin(['validate', 'm.yaml', '--texts', 'texts', '-f', 'json'], { cwd: dir });
+    return { r, diagnostics: JSON.parse(r.stdout).diagnostics as { code: string; hint?: string }[] };
+  };
+
+  it('a quote with decomposed accents (NFD) matches a text with composed ones (NFC), and the other way round', () => {
+    const nfc = 'La Commission européenne a répondu.';
+    expect(textOf(nfc.normalize('NFD'), `${nfc}\n`).r.code).toBe(0);
+    expect(textOf(nfc, `${nfc.normalize('NFD')}\n`).r.code).toBe(0);
+  });
+
+  it('a zero-width space in a quote: not found, and the hint names the code point', () => {
+    const { r, diagnostics } = textOf('The proposal is technology\u200b neutral.', 'The proposal is technology neutral.\n');
+    expect(r.code).toBe(1);
+    expect(diagnostics[0]!.hint).toContain('U+200B in the quote');
+  });
+
+  it('a different look-alike letter (Cyrillic a): the hint names both characters', () => {
+    const { diagnostics } = textOf('The propos\u0430l is neutral.', 'The proposal is neutral.\n');
+    expect(diagnostics[0]!.hint).toContain("first difference at character 11 of the quote: 'а' (U+0430) in the quote, 'a' in the text");
+  });
+
+  it('a text in Latin-1 or UTF-16 is named as such; CR-only line ends are line ends', () => {
+    expect(textOf('caf', Buffer.from('caf\xe9 au lait\n', 'latin1') as unknown as string).diagnostics).toMatchObject([{ code: 'text-encoding' }]);
+    expect(textOf('word-wrapped line', 'a word-\rwrapped line\r').r.code).toBe(0);
+  });
+});
+
 describe('the file system', () => {
   it('a symbolic link loop and a dangling link inside a map directory: a finding each, and the rest is checked', () => {
     const dir = tempDir({ 'arguments/a.yaml': `${HEAD}  bogus: 1\n` });
@@ -306,5 +355,26 @@ describe('no stack traces, even for a bug', () => {
     const r = runBin(['validate', 'arguments', '--texts', '/dev/null'], { cwd: dir });
     expectCleanFailure(r, 2);
     expect(r.stderr).toMatch(/^riposte: texts directory '\/dev\/null' is not a directory\n$/);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it.each([[['stats', 'm.yaml']], [['validate', 'm.yaml', '--no-texts', '-f', 'json']], [['--version']]])('riposte %s > /dev/full: one line on stderr, exit 2', (args) => {
+    const dir = tempDir({ 'm.yaml': `${HEAD}claims:\n  - {id: s.a, summary: x, quote: y}\n` });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args.join(' ')} > /dev/full`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('riposte: cannot write the output: no space left on the device\n');
+  });
+});
+
+describe('GitHub annotations are a terminal too', () => {
+  it('escape, bell, C1 and bidi characters in messages and file names are shown escaped', () => {
+    const dir = tempDir({ 'arguments/x\u202e\u001b[2J.yaml': 'source:\n  id: s\n  title: "\u001b]0;t\u0007\u009b\u202e"\n  bogus\u001b[31m: 1\n' });
+    const r = runBin(['validate', 'arguments', '--no-texts', '-f', 'github'], { cwd: dir });
+    expect(r.stdout).toContain('::error');
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).toContain('\\x1b[31m');
+    expect(r.stdout).toContain('x\\u202e\\x1b[2J.yaml');
   });
 });

@@ -69,7 +69,7 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}): string
  * Codes about links, file types and permissions: git cannot carry such fixtures portably,
  * so tests/confinement.test.ts makes each on disk and checks it covers all of them.
  */
-export const FILE_SYSTEM_CODES = ['path-outside-project', 'not-regular-file', 'broken-link', 'unreadable-file'] as const;
+export const FILE_SYSTEM_CODES = ['path-outside-project', 'not-regular-file', 'broken-link', 'unreadable-file', 'invalid-file-name'] as const;
 
 export interface Expected {
   file: string;

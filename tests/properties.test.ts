@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build.js';
 import { mapStats } from '../src/graph/stats.js';
+import { debateOrder } from '../src/graph/order.js';
 import { debateTree, treeClaimIds } from '../src/graph/tree.js';
 import { unansweredClaims } from '../src/graph/unanswered.js';
 import { locateFindings } from '../src/load/locate.js';
@@ -108,6 +109,30 @@ describe('tree and unanswered on random graphs, cycles included', () => {
       }
       return { map, depth };
     });
+
+  it('debate order: the heap-based order equals the naive one (earliest ready source first; a cycle broken by date)', () => {
+    fc.assert(
+      fc.property(graphs, ({ map }) => {
+        const graph = buildGraph(map);
+        const byDate = [...map.sources].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.id < b.id ? -1 : 1));
+        const before = new Map(byDate.map((s) => [s.id, new Set<string>()]));
+        const sourceOfClaim = new Map(map.claims.map((c) => [c.id, c.sourceId]));
+        for (const claim of map.claims) {
+          for (const r of claim.relations) {
+            const earlier = sourceOfClaim.get(r.to)!;
+            if (r.kind !== 'supports' && earlier !== claim.sourceId) before.get(claim.sourceId)!.add(earlier);
+          }
+        }
+        const naive: string[] = [];
+        while (naive.length < byDate.length) {
+          const remaining = byDate.filter((s) => !naive.includes(s.id));
+          naive.push((remaining.find((s) => [...before.get(s.id)!].every((id) => naive.includes(id))) ?? remaining[0]!).id);
+        }
+        expect(debateOrder(graph).map((s) => s.id)).toEqual(naive);
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('terminate, show every claim, and agree with the statistics', () => {
     fc.assert(

@@ -62,6 +62,27 @@ describe('closestPassage', () => {
   });
 });
 
+describe('closestPassage on a long text (candidate windows, then the exact search on them)', () => {
+  // Every seed text, repeated to most of a megabyte, with the passage planted once near the end.
+  const filler = ['000_8d7d5f8f8948a6e8.txt', '001_3d0d1894e3ac5c22.txt', '002_7454a083ece8347e.txt'].map((f) => readFileSync(path.join(seeds, f), 'utf8')).join('\n').repeat(40);
+  const planted = 'The signatories consider that the mandatory scanning of private messages by default breaches the essence of the right to privacy.';
+  const text = `${filler}\n${planted}\n${filler.slice(0, 50_000)}`;
+  const prepared = prepareText(text);
+  it('finds the planted passage from a misquote of it, as the exact search on it alone would', () => {
+    expect(text.length).toBeGreaterThan(800_000);
+    const quote = 'The signatories consider that mandatory scanning of private messages by default breaches the essence of privacy.';
+    const passage = closestPassage(prepared, quote)!;
+    expect(passage.start).toBeGreaterThanOrEqual(filler.length);
+    expect(text.slice(passage.start, passage.end)).toContain('mandatory scanning of private messages by default breaches the essence');
+    const alone = closestPassage(prepareText(planted), quote)!;
+    expect(passage.similarity).toBe(alone.similarity);
+  });
+  it('still says when no passage is close', () => {
+    const passage = closestPassage(prepared, 'Zxqv wklj ppqr zzzz yyyy');
+    expect(passage === undefined || passage.similarity < 0.5).toBe(true);
+  });
+});
+
 describe('the hyphenated seed text', () => {
   const text = readFileSync(path.join(seeds, '000_8d7d5f8f8948a6e8.txt'), 'utf8');
   const prepared = prepareText(text);

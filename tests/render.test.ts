@@ -10,7 +10,9 @@ import { codeFrame } from '../src/render/frame.js';
 import { safeInline, safeText } from '../src/render/sanitize.js';
 import { renderTree } from '../src/render/tree.js';
 import { renderUnanswered } from '../src/render/unanswered.js';
-import { stringWidth, wrap } from '../src/render/wrap.js';
+import fc from 'fast-check';
+import realStringWidth from 'string-width';
+import { ONE_COLUMN, stringWidth, wrap } from '../src/render/wrap.js';
 import { repoRoot } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- the point of the test
@@ -35,6 +37,40 @@ describe('wrap', () => {
       for (const line of wrap(text, width)) expect(stringWidth(line)).toBeLessThanOrEqual(width);
     }
     expect(wrap(text, 33).join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+
+  it('the one-column fast path agrees with string-width on every character it accepts', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (ONE_COLUMN.test(ch)) expect(realStringWidth(ch), code.toString(16)).toBe(1);
+    }
+  });
+
+  it('cuts a word longer than a line between graphemes: never inside an emoji sequence or before a combining mark', () => {
+    const grapheme = fc.constantFrom('a', 'é', 'e\u0301', '检', '👩‍👩‍👧', '🇪🇺', '✓', 'ﬁ', '👍🏽');
+    fc.assert(
+      fc.property(fc.array(grapheme, { minLength: 1, maxLength: 200 }), fc.integer({ min: 8, max: 30 }), (parts, width) => {
+        const word = parts.join('');
+        const lines = wrap(word, width);
+        expect(lines.join('')).toBe(word);
+        const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+        const boundaries = new Set([...segmenter.segment(word)].map((s) => s.index));
+        let at = 0;
+        for (const line of lines) {
+          expect(boundaries.has(at) || at === 0, `cut at ${at}`).toBe(true);
+          expect(realStringWidth(line)).toBeLessThanOrEqual(width);
+          at += line.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a 40,000-character word comes out whole, in lines of the width', () => {
+    const word = 'x'.repeat(40_000);
+    const lines = wrap(`before ${word} after`, 50);
+    expect(lines.slice(1, -1).every((line) => line.length === 50)).toBe(true);
+    expect(lines.join('').replace('before', '').replace('after', '')).toBe(word);
   });
 });
 
@@ -94,7 +130,7 @@ describe('the tree of the shipped map', async () => {
   const sections = debateTree(graph);
   it.each([40, 60, 80, 120])('fits in %i columns', (width) => {
     const out = renderTree(graph, sections, { color: false, ascii: false, width });
-    for (const line of out.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+    for (const line of out.split('\n')) expect(realStringWidth(line), line).toBeLessThanOrEqual(width);
   });
   it('draws with ASCII when asked, and colours only when asked', () => {
     const ascii = renderTree(graph, sections, { color: false, ascii: true, width: 80 });

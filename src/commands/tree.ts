@@ -23,8 +23,8 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
     return EXIT.usage;
   }
   if (options.format === 'json') {
-    const { treeJson } = await import('../render/data.js');
-    ctx.io.stdout.write(treeJson(graph, sections));
+    const { treeJsonChunks } = await import('../render/data.js');
+    for (const chunk of treeJsonChunks(graph, sections)) ctx.io.stdout.write(chunk);
   } else {
     const { renderTree } = await import('../render/tree.js');
     ctx.io.stdout.write(renderTree(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width) }));

@@ -32,13 +32,75 @@ export function debateOrder(graph: DebateGraph): Source[] {
     }
     if (earlier && later && earlier !== later) before.get(later)?.add(earlier);
   });
-  const placed = new Set<string>();
+  // Kahn's algorithm with the ready sources in a heap by date rank: O((sources + edges) log
+  // sources). When none is ready (a cycle), the earliest source not yet placed goes next.
+  const rank = new Map(all.map((s, i) => [s.id, i]));
+  const waitingOn = new Map<string, number>();
+  const after = new Map<string, string[]>();
+  for (const [later, earlier] of before) {
+    waitingOn.set(later, earlier.size);
+    for (const id of earlier) {
+      const list = after.get(id) ?? [];
+      list.push(later);
+      after.set(id, list);
+    }
+  }
+  const ready = new MinHeap();
+  for (const s of all) if (waitingOn.get(s.id) === 0) ready.push(rank.get(s.id)!);
+  const placed = new Uint8Array(all.length);
   const order: Source[] = [];
+  let earliestUnplaced = 0;
   while (order.length < all.length) {
-    const remaining = all.filter((s) => !placed.has(s.id));
-    const next = remaining.find((s) => [...before.get(s.id)!].every((id) => placed.has(id))) ?? remaining[0]!;
-    placed.add(next.id);
-    order.push(next);
+    let next = ready.pop();
+    while (next !== undefined && placed[next]) next = ready.pop();
+    if (next === undefined) {
+      while (placed[earliestUnplaced]) earliestUnplaced++;
+      next = earliestUnplaced;
+    }
+    placed[next] = 1;
+    const source = all[next]!;
+    order.push(source);
+    for (const later of after.get(source.id) ?? []) {
+      const left = waitingOn.get(later)! - 1;
+      waitingOn.set(later, left);
+      if (left === 0 && !placed[rank.get(later)!]) ready.push(rank.get(later)!);
+    }
   }
   return order;
+}
+
+/** A binary min-heap of numbers: the ready sources by date rank. */
+class MinHeap {
+  #items: number[] = [];
+  push(value: number): void {
+    const items = this.#items;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]! <= value) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = value;
+  }
+  pop(): number | undefined {
+    const items = this.#items;
+    if (items.length === 0) return undefined;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= items.length) break;
+        const child = left + 1 < items.length && items[left + 1]! < items[left]! ? left + 1 : left;
+        if (items[child]! >= last) break;
+        items[i] = items[child]!;
+        i = child;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
 }

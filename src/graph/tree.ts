@@ -52,35 +52,63 @@ export function debateTree(graph: DebateGraph, options: TreeOptions = {}): TreeS
     }
   };
 
-  const expand = (claimId: string, relation: TreeNode['relation'], depth: number, ancestors: Set<string>): TreeNode => {
+  const ancestors = new Set<string>();
+  type Relation = TreeNode['relation'];
+  interface Frame {
+    node: TreeNode;
+    claimId: string;
+    responses: ReturnType<typeof incomingRelations>;
+    next: number;
+    depth: number;
+  }
+  /** A node for `claimId`, and the frame to expand its responses from when it has them to show. */
+  const open = (claimId: string, relation: Relation, depth: number): { node: TreeNode; frame?: Frame } => {
     const node: TreeNode = { claimId, ...(relation ? { relation } : {}), children: [], hidden: 0 };
-    if (ancestors.has(claimId)) return { ...node, reference: 'cycle' };
-    if (printed.has(claimId)) return { ...node, reference: 'shown-above' };
+    if (ancestors.has(claimId)) return { node: { ...node, reference: 'cycle' } };
+    if (printed.has(claimId)) return { node: { ...node, reference: 'shown-above' } };
     printed.add(claimId);
     reached.add(claimId);
     const responses = sortResponses(graph, incomingRelations(graph, claimId));
     if (depth >= maxDepth) {
       for (const response of responses) markReached(response.from);
-      return { ...node, hidden: responses.length };
+      node.hidden = responses.length;
+      return { node };
     }
     ancestors.add(claimId);
-    for (const response of responses) {
-      node.children.push(expand(response.from, { kind: response.kind, ...(response.note ? { note: response.note } : {}) }, depth + 1, ancestors));
+    return { node, frame: { node, claimId, responses, next: 0, depth } };
+  };
+  /**
+   * Depth first, in response order, with an explicit stack: a chain of responses thousands
+   * deep neither overflows the call stack nor slows down (linear in claims and relations).
+   */
+  const expand = (claimId: string, relation: Relation, depth: number): TreeNode => {
+    const first = open(claimId, relation, depth);
+    const stack = first.frame ? [first.frame] : [];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.responses.length) {
+        ancestors.delete(top.claimId);
+        stack.pop();
+        continue;
+      }
+      const response = top.responses[top.next++]!;
+      const child = open(response.from, { kind: response.kind, ...(response.note ? { note: response.note } : {}) }, top.depth + 1);
+      top.node.children.push(child.node);
+      if (child.frame) stack.push(child.frame);
     }
-    ancestors.delete(claimId);
-    return node;
+    return first.node;
   };
 
   if (options.from !== undefined) {
     const claim = claimOf(graph, options.from);
     if (claim) {
       const source = sourceOf(graph, claim.sourceId);
-      return source ? [{ source, roots: [expand(claim.id, undefined, 0, new Set())] }] : [];
+      return source ? [{ source, roots: [expand(claim.id, undefined, 0)] }] : [];
     }
     const source = sourceOf(graph, options.from);
     if (!source) throw new UnknownNodeError(options.from);
     const own = claims(graph).filter((c) => c.sourceId === source.id);
-    return [{ source, roots: own.map((c) => expand(c.id, undefined, 0, new Set())) }];
+    return [{ source, roots: own.map((c) => expand(c.id, undefined, 0)) }];
   }
 
   const ordered = debateOrder(graph);
@@ -94,12 +122,12 @@ export function debateTree(graph: DebateGraph, options: TreeOptions = {}): TreeS
   // Openings first, in debate order; then whatever only cycles reach, so no claim is lost.
   for (const section of sections) {
     for (const id of claimsBySource.get(section.source.id) ?? []) {
-      if (outgoingRelations(graph, id).length === 0) section.roots.push(expand(id, undefined, 0, new Set()));
+      if (outgoingRelations(graph, id).length === 0) section.roots.push(expand(id, undefined, 0));
     }
   }
   for (const section of sections) {
     for (const id of claimsBySource.get(section.source.id) ?? []) {
-      if (!reached.has(id)) section.roots.push(expand(id, undefined, 0, new Set()));
+      if (!reached.has(id)) section.roots.push(expand(id, undefined, 0));
     }
   }
   return sections;
@@ -118,10 +146,13 @@ function sortResponses<T extends { from: string }>(graph: DebateGraph, responses
 /** Every claim id in the forest, with how many times it appears (a test helper and a sanity check). */
 export function treeClaimIds(sections: readonly TreeSection[]): string[] {
   const ids: string[] = [];
-  const visit = (node: TreeNode): void => {
-    ids.push(node.claimId);
-    node.children.forEach(visit);
-  };
-  for (const section of sections) section.roots.forEach(visit);
+  for (const section of sections) {
+    const stack = [...section.roots].reverse();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      ids.push(node.claimId);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
   return ids;
 }

@@ -35,7 +35,44 @@ export interface ParsedFile {
  * on the data (tests/parse.test.ts).
  */
 export function parseMapText(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
-  const source = stripBom(text);
+  const { source, finding } = yaml12Only(file, stripBom(text));
+  const parsed = parseYaml12(file, source, limits);
+  if (finding) parsed.findings.unshift(finding);
+  return parsed;
+}
+
+/**
+ * One YAML semantics: every file is read as YAML 1.2 with the core schema. A `%YAML 1.1`
+ * directive would turn `yes` into true and enable merge keys in one parser and not the
+ * other, so it is reported and blanked out (offsets kept) before either parser sees it.
+ */
+function yaml12Only(file: string, source: string): { source: string; finding?: Finding } {
+  if (!source.includes('%YAML')) return { source };
+  for (let at = 0; at < source.length; ) {
+    const end = source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at);
+    const line = source.slice(at, end);
+    const version = /^%YAML[ \t]+([^\s#]*)/.exec(line)?.[1];
+    if (version !== undefined && version !== '1.2') {
+      return {
+        source: source.slice(0, at) + ' '.repeat(line.length) + source.slice(end),
+        finding: {
+          code: 'unsupported-yaml',
+          severity: 'error',
+          message: `riposte reads every map as YAML 1.2 (yes and no are text, no merge keys), so this '%YAML ${version}' directive would mislead; remove it`,
+          file,
+          pointer: '',
+          offset: at,
+        },
+      };
+    }
+    // Directives and comments come before the document; anything else ends the search.
+    if (!/^(%|#|\s*$)/.test(line)) break;
+    at = end + 1;
+  }
+  return { source };
+}
+
+function parseYaml12(file: string, source: string, limits: ParseLimits): ParsedFile {
   let data: unknown;
   let warned = false;
   try {

@@ -18,7 +18,7 @@ export interface ReadScope {
 }
 
 /** Why a file is not read. `unreadable-file` is the machine's doing (exit 2); the others the repository's. */
-export type RefusalCode = 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'unreadable-file';
+export type RefusalCode = 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'unreadable-file' | 'invalid-file-name';
 
 export interface Refusal {
   code: RefusalCode;
@@ -123,6 +123,10 @@ function unresolvable(error: unknown, absolute: string, shown: string): Refusal 
   if (code === 'ELOOP') return { code: 'broken-link', message: `'${shown}' is a symbolic link loop; remove the link or point it at a map file` };
   if (code === 'ENOENT' && link !== undefined) {
     return { code: 'broken-link', message: `'${shown}' is a symbolic link to '${link}', which does not exist; remove the link or point it at a file` };
+  }
+  // A name listed by the directory that is not there under its decoded name: bytes that are not UTF-8.
+  if (code === 'ENOENT' && shown.includes('\ufffd')) {
+    return { code: 'invalid-file-name', message: `the name of '${shown}' is not valid UTF-8 (shown with �), so riposte cannot open it; rename the file` };
   }
   if (code === 'ENOENT') return { code: 'unreadable-file', message: `no such file: '${shown}'` };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable-file', message: `permission denied: '${shown}' (check its permissions and those of its directories)` };

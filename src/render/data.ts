@@ -5,6 +5,7 @@ import type { MapStats } from '../graph/stats.js';
 import { claimStatus } from '../graph/status.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
 import type { UnansweredGroup } from '../graph/unanswered.js';
+import { prettyJsonChunks } from './json.js';
 
 const stringify = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
@@ -54,8 +55,9 @@ export function unansweredJson(groups: readonly UnansweredGroup[]): string {
   return [...unansweredJsonChunks(groups)].join('');
 }
 
-export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): string {
-  const node = (n: TreeNode): unknown => {
+/** The tree as data: built with an explicit stack, so a chain of any depth fits. */
+function treeData(graph: DebateGraph, root: TreeNode): Record<string, unknown> {
+  const make = (n: TreeNode): Record<string, unknown> => {
     const claim = claimOf(graph, n.claimId);
     return {
       id: n.claimId,
@@ -68,11 +70,32 @@ export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): 
             summary: claim?.summary ?? '',
             status: claimStatus(graph, n.claimId).status,
             hidden: n.hidden,
-            children: n.children.map(node),
+            children: [],
           }),
     };
   };
-  return stringify({ version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map(node) })) });
+  const data = make(root);
+  const stack: [TreeNode, Record<string, unknown>][] = [[root, data]];
+  while (stack.length > 0) {
+    const [node, made] = stack.pop()!;
+    for (const child of node.children) {
+      const childData = make(child);
+      (made.children as unknown[]).push(childData);
+      stack.push([child, childData]);
+    }
+  }
+  return data;
+}
+
+/** The tree as JSON, in chunks: the text of JSON.stringify(tree, null, 2), at any depth. */
+export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[]): Generator<string> {
+  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root)) })) };
+  yield* prettyJsonChunks(data);
+  yield '\n';
+}
+
+export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): string {
+  return [...treeJsonChunks(graph, sections)].join('');
 }
 
 export function statsJson(stats: MapStats): string {

@@ -4,9 +4,10 @@ import { safeText } from './sanitize.js';
  * A code frame: the offending line with one line of context either side and a caret under
  * the column, in the manner of the yaml package's prettifyError.
  */
-export function codeFrame(text: string, line: number, column: number, endOffset?: number, offset?: number): string {
+export function codeFrame(text: string | readonly string[], line: number, column: number, endOffset?: number, offset?: number): string {
   if (line < 1) return '';
-  const lines = text.split(/\r?\n/);
+  // Many findings in one file: the caller splits it once and passes the lines.
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);
   const gutter = String(last).length;
@@ -22,4 +23,8 @@ export function codeFrame(text: string, line: number, column: number, endOffset?
     }
   }
   return out.join('\n');
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
 }

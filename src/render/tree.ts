@@ -15,6 +15,9 @@ export interface TreeRenderOptions {
   width: number;
 }
 
+/** Columns kept for a claim's text: below this, deeper responses restart at the margin. */
+const MIN_TEXT_COLUMNS = 32;
+
 const GLYPHS = {
   unicode: { tee: '├── ', last: '└── ', pipe: '│   ', space: '    ', above: '↑', cycle: '↻', bullet: '■', dot: ' · ', more: '…' },
   ascii: { tee: '|-- ', last: '`-- ', pipe: '|   ', space: '    ', above: '^', cycle: '@', bullet: '#', dot: ' - ', more: '...' },
@@ -64,34 +67,66 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     out.push(c.dim(contPrefix) + paintTail(tail.trimStart()));
   };
 
-  const renderNode = (node: TreeNode, prefix: string, isLast: boolean, isRoot: boolean, parentSource?: string): void => {
-    const claim = claimOf(graph, node.claimId);
-    const connector = isRoot ? '' : isLast ? g.last : g.tee;
-    const lead = prefix + connector;
-    const childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
-    const id = safeInline(node.claimId);
-    const kind = node.relation?.kind;
-    if (node.reference) {
-      const mark = node.reference === 'cycle' ? `${g.cycle} cycle` : `${g.above} shown above`;
-      headLine(lead, childPrefix + g.space, kind, id, ` (${mark})`, c.dim);
-      return;
+  interface Task {
+    node: TreeNode;
+    prefix: string;
+    isLast: boolean;
+    isRoot: boolean;
+    parentSource?: string;
+    depth: number;
+  }
+  /** Depth first with an explicit stack: no recursion, so no depth overflows it. */
+  const renderFrom = (root: TreeNode): void => {
+    const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
+    while (stack.length > 0) {
+      const task = stack.pop()!;
+      if (typeof task === 'string') {
+        out.push(task);
+        continue;
+      }
+      const { node, prefix, isLast, isRoot, parentSource, depth } = task;
+      const claim = claimOf(graph, node.claimId);
+      const connector = isRoot ? '' : isLast ? g.last : g.tee;
+      const lead = prefix + connector;
+      let childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
+      const id = safeInline(node.claimId);
+      const kind = node.relation?.kind;
+      if (node.reference) {
+        const mark = node.reference === 'cycle' ? `${g.cycle} cycle` : `${g.above} shown above`;
+        headLine(lead, childPrefix + g.space, kind, id, ` (${mark})`, c.dim);
+        continue;
+      }
+      const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
+      const state = claimStatus(graph, node.claimId).status;
+      const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
+      // Who said it matters when the speaker changes; under the same source it would only repeat.
+      // It is the first thing to give way when the line is short.
+      const date = source ? shownDate(source) : '';
+      const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.length;
+      const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${shortAuthor(source, room, g.more)}, ${date}` : '';
+      headLine(lead, textPrefix, kind, id, `${who}  ${state}`, (tail) => {
+        const at = tail.lastIndexOf(state);
+        return c.dim(tail.slice(0, at)) + statusLabel(c, state);
+      });
+      if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
+      if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
+      if (node.children.length === 0 && node.hidden === 0) continue;
+      // Deep chains: once the indentation would leave too little room for text, the responses
+      // start again at the margin, under a line that says whose they are and how deep. The
+      // output stays linear in the number of claims, whatever the depth.
+      const restart = childPrefix.length + g.tee.length > options.width - Math.min(MIN_TEXT_COLUMNS, Math.floor(options.width / 2));
+      if (restart) childPrefix = '';
+      // Pushed in reverse: popped as the marker, the responses in order, then what is hidden.
+      if (node.hidden > 0) stack.push(c.dim(childPrefix + g.last + `${g.more} ${plural(node.hidden, 'more response')} (raise --depth)`));
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const isLastChild = i === node.children.length - 1 && node.hidden === 0;
+        stack.push({ node: node.children[i]!, prefix: childPrefix, isLast: isLastChild, isRoot: false, depth: depth + 1, ...(claim ? { parentSource: claim.sourceId } : {}) });
+      }
+      if (restart) {
+        const marker = wrap(`${g.more} responses to ${id} (depth ${depth + 1}) continue at the margin:`, options.width);
+        for (let i = marker.length - 1; i >= 0; i--) stack.push(c.dim(marker[i]!));
+      }
     }
-    const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
-    const state = claimStatus(graph, node.claimId).status;
-    const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
-    // Who said it matters when the speaker changes; under the same source it would only repeat.
-    // It is the first thing to give way when the line is short.
-    const date = source ? shownDate(source) : '';
-    const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.length;
-    const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${shortAuthor(source, room, g.more)}, ${date}` : '';
-    headLine(lead, textPrefix, kind, id, `${who}  ${state}`, (tail) => {
-      const at = tail.lastIndexOf(state);
-      return c.dim(tail.slice(0, at)) + statusLabel(c, state);
-    });
-    if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
-    if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
-    node.children.forEach((child, i) => renderNode(child, childPrefix, i === node.children.length - 1 && node.hidden === 0, false, claim?.sourceId));
-    if (node.hidden > 0) out.push(c.dim(childPrefix + g.last + `${g.more} ${plural(node.hidden, 'more response')} (raise --depth)`));
   };
 
   sections.forEach((section, index) => {
@@ -105,7 +140,7 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     }
     for (const root of section.roots) {
       out.push('');
-      renderNode(root, '', true, true);
+      renderFrom(root);
     }
   });
   return out.join('\n') + '\n';

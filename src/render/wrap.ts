@@ -1,52 +1,91 @@
 import stringWidth from 'string-width';
 
-/** Word-wrap `text` to `width` display columns (wide characters count double); long words are cut. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text made only of characters one column wide: printable ASCII, Latin letters, punctuation,
+ * arrows and the box drawing of trees (checked against string-width, code point by code point,
+ * in the tests). Its width is its length, with no need to ask string-width.
+ */
+export const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u25ff]*$/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Display columns of `text`: its length when every character is one column wide, else string-width's count. */
+export function displayWidth(text: string): number {
+  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Word-wrap `text` to `width` display columns (wide characters count double). A word longer
+ * than a line is cut between graphemes, never inside an emoji sequence or before a combining
+ * mark. Linear in the length of the text, however long its words.
+ */
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(8, width);
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let rest = word;
-    let wordWidth = stringWidth(rest);
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const wordWidth = displayWidth(word);
     if (lineWidth > 0 && lineWidth + 1 + wordWidth <= limit) {
-      line += ' ' + rest;
+      line += ' ' + word;
       lineWidth += 1 + wordWidth;
       continue;
     }
     if (lineWidth > 0) lines.push(line);
-    line = '';
-    lineWidth = 0;
-    while (wordWidth > limit) {
-      const [head, tail] = cutAt(rest, limit);
-      lines.push(head);
-      rest = tail;
-      wordWidth = stringWidth(rest);
+    if (wordWidth <= limit) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
-    line = rest;
-    lineWidth = wordWidth;
+    // Too long for any line: whole lines of it, then the rest starts the next line.
+    const pieces = cutInto(word, limit);
+    for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!.text);
+    line = pieces[pieces.length - 1]!.text;
+    lineWidth = pieces[pieces.length - 1]!.width;
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
 }
 
-function cutAt(text: string, width: number): [string, string] {
-  let used = 0;
-  let index = 0;
-  for (const ch of text) {
-    const w = stringWidth(ch);
-    if (used + w > width) break;
-    used += w;
-    index += ch.length;
+/** Cut `word` into pieces of at most `width` columns, between graphemes, in one pass. */
+function cutInto(word: string, width: number): { text: string; width: number }[] {
+  const pieces: { text: string; width: number }[] = [];
+  if (PRINTABLE_ASCII.test(word)) {
+    for (let i = 0; i < word.length; i += width) {
+      const text = word.slice(i, i + width);
+      pieces.push({ text, width: text.length });
+    }
+    return pieces;
   }
-  return [text.slice(0, index), text.slice(index)];
+  let start = 0;
+  let used = 0;
+  for (const { segment, index } of graphemes.segment(word)) {
+    const w = displayWidth(segment);
+    if (used + w > width && used > 0) {
+      pieces.push({ text: word.slice(start, index), width: used });
+      start = index;
+      used = 0;
+    }
+    used += w;
+  }
+  pieces.push({ text: word.slice(start), width: used });
+  return pieces;
 }
 
 /** Shorten to `width` columns with an ellipsis. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
-  if (stringWidth(text) <= width) return text;
-  const [head] = cutAt(text, Math.max(1, width - ellipsis.length));
-  return head + ellipsis;
+  if (displayWidth(text) <= width) return text;
+  const room = Math.max(1, width - ellipsis.length);
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  return out + ellipsis;
 }
 
-export { stringWidth };
+export { displayWidth as stringWidth };

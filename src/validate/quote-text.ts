@@ -4,7 +4,9 @@
  * a word hyphenated across a line end is joined (with or without its hyphen, since
  * 'future-\nproof' keeps it and 'protec-\ntion' does not); typographic quotes, apostrophes
  * and dashes become their ASCII forms; Markdown emphasis (* and _) and footnote markers
- * (superscript digits) are dropped. Case, punctuation and spelling must match.
+ * (superscript digits) are dropped; both are compared in Unicode NFC, so composed and
+ * decomposed accents are equal. Case, punctuation, spelling and invisible characters (a
+ * zero-width space) must match; a miss says which character differs.
  */
 
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x60, 0xb4]);
@@ -26,6 +28,7 @@ function isSpace(code: number): boolean {
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
 const utf16 = new TextDecoder('utf-16le');
+const DECODE_SLICE = 1 << 20;
 
 export interface NormalisedText {
   text: string;
@@ -81,18 +84,28 @@ export function normalise(input: string, keepLineEndHyphens = false, withOrigin 
     }
     emit(code, i);
   }
-  const text = utf16.decode(out.subarray(0, length));
+  // In slices: one decode of hundreds of megabytes fails in some Node versions.
+  let text = '';
+  for (let at = 0; at < length; at += DECODE_SLICE) text += utf16.decode(out.subarray(at, Math.min(length, at + DECODE_SLICE)));
   return origin ? { text, origin: origin.slice(0, length) } : { text };
 }
 
+/** Unicode NFC: a quote typed with combining accents (NFD) matches a text that has them composed. */
+export function nfc(text: string): string {
+  const composed = text.normalize('NFC');
+  return composed === text ? text : composed;
+}
+
 export function normaliseQuote(quote: string): string {
-  return normalise(quote, true).text;
+  return normalise(nfc(quote), true).text;
 }
 
 /** A source text ready for quote checks; the normalised forms are made on first need. */
 export class PreparedText {
   #joined?: string;
   #hyphenated?: string;
+  #located?: Required<NormalisedText>;
+  #trigrams?: Uint32Array;
   /** Where the last verbatim quote was found: claims usually follow the text's order. */
   cursor = 0;
   constructor(readonly raw: string) {}
@@ -102,10 +115,19 @@ export class PreparedText {
   get hyphenated(): string {
     return (this.#hyphenated ??= normalise(this.raw, true).text);
   }
+  /** The hyphen-keeping form with each character's offset in the raw text, for closest passages. */
+  get located(): Required<NormalisedText> {
+    return (this.#located ??= normalise(this.raw, true, true) as Required<NormalisedText>);
+  }
+  /** The trigram bucket at each position of `located.text`: made once, for every wrong quote. */
+  get trigrams(): Uint32Array {
+    return (this.#trigrams ??= trigramBuckets(this.located.text));
+  }
 }
 
+/** A text for quote checks, in NFC (canonically equal characters compare equal); line numbers are unchanged by it. */
 export function prepareText(text: string): PreparedText {
-  return new PreparedText(text);
+  return new PreparedText(nfc(text));
 }
 
 export function containsQuote(prepared: PreparedText, quote: string): boolean {
@@ -123,7 +145,7 @@ export function containsQuote(prepared: PreparedText, quote: string): boolean {
   if (prepared.hyphenated.includes(needle)) return true;
   if (prepared.joined.includes(needle)) return true;
   // A quote that itself joins the hyphenated word ('protection') against 'protec-\ntion'.
-  return prepared.joined.includes(normalise(quote, false).text);
+  return prepared.joined.includes(normalise(nfc(quote), false).text);
 }
 
 export interface Passage {
@@ -134,27 +156,96 @@ export interface Passage {
   similarity: number;
 }
 
+/** Text x pattern cells up to which the whole text is searched exactly. */
+const EXACT_BUDGET = 8_000_000;
+/** Candidate windows searched exactly on a long text. */
+const CANDIDATES = 4;
+/** Trigrams are hashed into this many buckets; a collision only adds a weak candidate. */
+const BUCKET_BITS = 20;
+
+function trigramBucket(s: string, i: number): number {
+  return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35)) >>> (32 - BUCKET_BITS);
+}
+
+function trigramBuckets(text: string): Uint32Array {
+  const buckets = new Uint32Array(Math.max(0, text.length - 2));
+  for (let j = 0; j < buckets.length; j++) buckets[j] = trigramBucket(text, j);
+  return buckets;
+}
+
 /**
  * The passage of the text closest to the quote: the substring with the smallest edit
- * distance to it (Sellers' approximate matching, O(text x quote) with two rows).
+ * distance to it (Sellers' approximate matching, two rows). On a long text the exact search
+ * runs only on the windows that share the most character trigrams with the quote, so the
+ * cost is linear in the text plus a fixed amount per quote: 20 wrong quotes against a
+ * megabyte of text take milliseconds, not minutes.
  */
 export function closestPassage(prepared: PreparedText, quote: string): Passage | undefined {
   const needle = normaliseQuote(quote);
-  const { text, origin } = normalise(prepared.raw, true, true) as Required<NormalisedText>;
+  const { text, origin } = prepared.located;
   if (needle.length === 0 || text.length === 0) return undefined;
   const m = needle.length;
-  // Long quotes against long texts: compare on a bounded prefix to stay fast.
+  // Long quotes: compare on a bounded prefix to stay fast.
   const pattern = m > 400 ? needle.slice(0, 400) : needle;
+  const p = pattern.length;
+  let best: { distance: number; start: number; end: number } | undefined;
+  if (text.length * p <= EXACT_BUDGET) {
+    best = sellers(text, 0, text.length, pattern);
+  } else {
+    for (const start of candidateWindows(prepared.trigrams, text.length, pattern)) {
+      const found = sellers(text, Math.max(0, start - (p >> 1)), Math.min(text.length, start + p + (p >> 1)), pattern);
+      if (found && (!best || found.distance < best.distance)) best = found;
+    }
+  }
+  if (!best) return undefined;
+  const startIndex = Math.min(best.start, text.length - 1);
+  const endIndex = Math.max(startIndex, Math.min(best.end + (m - p), text.length) - 1);
+  return {
+    start: origin[startIndex]!,
+    end: origin[endIndex]! + 1,
+    similarity: Math.max(0, 1 - best.distance / p),
+  };
+}
+
+/**
+ * Where in `text` a passage like `pattern` may be: the starts of the windows of the
+ * pattern's length (taken every half length) holding the most of its trigrams.
+ */
+function candidateWindows(buckets: Uint32Array, length: number, pattern: string): number[] {
+  const p = pattern.length;
+  const wanted = new Uint8Array(1 << BUCKET_BITS);
+  for (let i = 0; i + 3 <= p; i++) wanted[trigramBucket(pattern, i)] = 1;
+  if (p < 3) return [0];
+  // Prefix sums of trigram hits, then the score of each window in constant time.
+  const hits = new Int32Array(length + 1);
+  for (let j = 0; j < length; j++) hits[j + 1] = hits[j]! + (j < buckets.length ? wanted[buckets[j]!]! : 0);
+  const stride = Math.max(1, p >> 1);
+  const top: { start: number; score: number }[] = [];
+  for (let start = 0; start < length; start += stride) {
+    const score = hits[Math.min(length, start + p)]! - hits[start]!;
+    if (score === 0 || (top.length === CANDIDATES && score <= top[top.length - 1]!.score)) continue;
+    top.push({ start, score });
+    top.sort((a, b) => b.score - a.score);
+    if (top.length > CANDIDATES) top.pop();
+  }
+  return top.map((w) => w.start);
+}
+
+/** Sellers' algorithm on text[from, to): the best-matching substring and its edit distance. */
+function sellers(text: string, from: number, to: number, pattern: string): { distance: number; start: number; end: number } | undefined {
   const p = pattern.length;
   let previous = new Int32Array(p + 1);
   let current = new Int32Array(p + 1);
   let previousStart = new Int32Array(p + 1);
   let currentStart = new Int32Array(p + 1);
-  for (let i = 0; i <= p; i++) previous[i] = i;
+  for (let i = 0; i <= p; i++) {
+    previous[i] = i;
+    previousStart[i] = from;
+  }
   let best = Infinity;
-  let bestEnd = 0;
-  let bestStart = 0;
-  for (let j = 1; j <= text.length; j++) {
+  let bestEnd = from;
+  let bestStart = from;
+  for (let j = from + 1; j <= to; j++) {
     current[0] = 0;
     currentStart[0] = j;
     const tc = text.charCodeAt(j - 1);
@@ -181,11 +272,28 @@ export function closestPassage(prepared: PreparedText, quote: string): Passage |
     [previous, current] = [current, previous];
     [previousStart, currentStart] = [currentStart, previousStart];
   }
-  const startIndex = Math.min(bestStart, text.length - 1);
-  const endIndex = Math.max(startIndex, Math.min(bestEnd + (m - p), text.length) - 1);
-  return {
-    start: origin[startIndex]!,
-    end: origin[endIndex]! + 1,
-    similarity: Math.max(0, 1 - best / p),
-  };
+  return best === Infinity ? undefined : { distance: best, start: bestStart, end: bestEnd };
+}
+
+/** A character as a reader can identify it: itself when visible ASCII, else its code point too. */
+function describeChar(ch: string | undefined): string {
+  if (ch === undefined) return 'nothing';
+  const code = ch.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code > 0x20 && code < 0x7f) return `'${ch}'`;
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (${hex})` : hex;
+}
+
+/**
+ * Where a quote first differs from the passage closest to it, both normalised as for the
+ * check: for look-alikes (a zero-width space, a different apostrophe or accent) this is the
+ * only way to see why a quote that looks right is not found.
+ */
+export function firstDifference(quote: string, passage: string): string | undefined {
+  const q = [...normaliseQuote(quote)];
+  const t = [...normaliseQuote(passage)];
+  let i = 0;
+  while (i < q.length && i < t.length && q[i] === t[i]) i++;
+  if (i === q.length && i === t.length) return undefined;
+  return `first difference at character ${i + 1} of the quote: ${describeChar(q[i])} in the quote, ${describeChar(t[i])} in the text`;
 }

@@ -1,11 +1,11 @@
 import type { DiagnosticCode, Finding, Severity } from '../diagnostics.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
-import { closestPassage, containsQuote, prepareText, type PreparedText } from './quote-text.js';
+import { closestPassage, containsQuote, firstDifference, prepareText, type PreparedText } from './quote-text.js';
 
 /** A source text as the loader found it: its content, or why it could not be read. */
 export type LoadedText =
   | { ok: true; content: string }
-  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link'> };
+  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'invalid-file-name'> };
 
 export interface QuoteCheckOptions {
   /** Texts by file name (a source's `text`); absent when no texts directory is configured. */
@@ -123,12 +123,14 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       stats.checked++;
       if (containsQuote(text, quote)) return;
       stats.notFound++;
-      const content = (options.texts!.get(holder!.text!) as { content: string }).content;
+      // The text as checked (in NFC); its lines are the file's lines.
+      const content = text.raw;
       const found = closestPassage(text, quote);
       // A passage less than half alike would mislead more than help.
       const passage = found && found.similarity >= 0.5 ? found : undefined;
+      const difference = passage && firstDifference(quote, content.slice(passage.start, passage.end));
       const hint = passage
-        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${boundedPassage(content, passage.start, passage.end)}`
+        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${boundedPassage(content, passage.start, passage.end)}${difference ? `\n  ${difference}` : ''}`
         : `no passage of ${holder!.text} is close to it`;
       findings.push({
         code: 'quote-not-found',

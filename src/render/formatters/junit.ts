@@ -17,7 +17,11 @@ const escapeXml = (text: string): string =>
 export const junit: DiagnosticFormatter = (diagnostics, options) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const file of options.files ?? []) byFile.set(file, []);
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const files = [...byFile.keys()].sort();
   const suite = `riposte ${options.command ?? 'validate'}`;
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];

@@ -2,29 +2,42 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { RULES } from '../../rules.js';
 import type { DiagnosticFormatter } from './types.js';
 
-/** 1-based line and column of an offset, for a region's end. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+/** 1-based line and column of an offset, for a region's end: binary search over the line starts. */
+function position(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
-function region(d: Diagnostic, texts: ReadonlyMap<string, string>) {
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function region(d: Diagnostic, starts: readonly number[] | undefined) {
   if (d.line < 1) return undefined;
-  const text = texts.get(d.file);
-  const end = text !== undefined && d.endOffset !== undefined && d.endOffset > (d.offset ?? 0) ? position(text, d.endOffset) : undefined;
+  const end = starts !== undefined && d.endOffset !== undefined && d.endOffset > (d.offset ?? 0) ? position(starts, d.endOffset) : undefined;
   return { startLine: d.line, startColumn: d.column, ...(end ? { endLine: end.line, endColumn: end.column } : {}) };
 }
 
 /** SARIF 2.1.0 for code-scanning dashboards: one rule per finding code, one result per finding. */
 export const sarif: DiagnosticFormatter = (diagnostics, options) => {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  // Each file's line starts, found once: thousands of findings in one file stay linear.
+  const startsByFile = new Map<string, number[]>();
+  const startsOf = (file: string): number[] | undefined => {
+    const text = options.texts.get(file);
+    if (text === undefined) return undefined;
+    let starts = startsByFile.get(file);
+    if (!starts) startsByFile.set(file, (starts = lineStartsOf(text)));
+    return starts;
+  };
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -46,7 +59,7 @@ export const sarif: DiagnosticFormatter = (diagnostics, options) => {
         },
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => {
-          const reg = region(d, options.texts);
+          const reg = region(d, startsOf(d.file));
           return {
             ruleId: d.code,
             ruleIndex: ruleIndex.get(d.code)!,

@@ -1,5 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
-import { codeFrame } from '../frame.js';
+import { codeFrame, splitLines } from '../frame.js';
 import { safeInline, safeText } from '../sanitize.js';
 import { styler } from '../style.js';
 import type { DiagnosticFormatter } from './types.js';
@@ -9,9 +9,15 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
   const c = styler(options.color);
   const out: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [file, list] of byFile) {
     out.push(c.underline(safeInline(file)));
+    const text = options.verbose ? options.texts.get(file) : undefined;
+    const lines = text === undefined ? undefined : splitLines(text);
     const positions = list.map((d) => `${d.line}:${d.column}`);
     const width = Math.max(...positions.map((p) => p.length));
     list.forEach((d, i) => {
@@ -19,8 +25,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
       out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${safeInline(d.message)}  ${c.dim(d.code)}`);
       if (d.hint) for (const line of safeText(d.hint).split('\n')) out.push(`  ${' '.repeat(width)}  ${c.dim(line)}`);
       if (options.verbose) {
-        const text = options.texts.get(d.file);
-        const frame = text === undefined ? '' : codeFrame(text, d.line, d.column, d.endOffset, d.offset);
+        const frame = lines === undefined ? '' : codeFrame(lines, d.line, d.column, d.endOffset, d.offset);
         if (frame) out.push(c.dim(`    --> ${safeInline(d.file)}:${d.line}:${d.column}`), frame.replace(/^/gm, '    '));
       }
     });
