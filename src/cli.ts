@@ -17,6 +17,14 @@ function integer(min: number, what: string) {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** A repeatable option with a fixed set of values. */
+function collectChoice(choices: readonly string[], what: string) {
+  return (value: string, previous: string[] = []): string[] => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(`${what} takes one of ${choices.join(', ')}`);
+    return [...previous, value];
+  };
+}
+
 function positive(what: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -111,6 +119,37 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(textOrJson()),
   ).action(async (paths, options) => {
     code = await (await import('./commands/tree.js')).treeCommand(ctx, paths, options);
+  });
+
+  common(
+    program
+      .command('status')
+      .description('list claims with their response status and grounded label (in: stands, out: defeated, undecided)')
+      .argument(...PATHS)
+      .option('-s, --source <id>', 'only claims of this source (repeatable)', collect)
+      .option('-a, --author <name>', 'only sources with an author, signatory or short name containing this text (repeatable)', collect)
+      .option('-t, --tag <tag>', 'only claims with this tag (repeatable)', collect)
+      .addOption(new Option('-l, --label <label>', 'only claims with this label (repeatable)').choices(['in', 'out', 'undecided']).argParser(collectChoice(['in', 'out', 'undecided'], '--label')))
+      .addOption(new Option('-r, --response <status>', 'only claims with this response status (repeatable)').choices(['answered', 'challenged', 'unanswered']).argParser(collectChoice(['answered', 'challenged', 'unanswered'], '--response')))
+      .addOption(width())
+      .option('--ascii', 'ASCII instead of Unicode ellipses')
+      .addOption(textOrJson()),
+  ).action(async (paths, options) => {
+    code = await (await import('./commands/status.js')).statusCommand(ctx, paths, options);
+  });
+
+  common(
+    program
+      .command('explain')
+      .description('why a claim stands, falls or is undecided, down to the claims that settle it, and who answered it')
+      .argument('<id>', 'a claim id')
+      .argument(...PATHS)
+      .option('-d, --depth <n>', 'levels of attackers to explain (default 8)', integer(1, '--depth'))
+      .addOption(width())
+      .option('--ascii', 'draw with ASCII instead of Unicode box drawing')
+      .addOption(textOrJson()),
+  ).action(async (id, paths, options) => {
+    code = await (await import('./commands/explain.js')).explainCommand(ctx, id, paths, options);
   });
 
   common(

@@ -192,6 +192,7 @@ describe('riposte stats', () => {
       evidence: 1,
       relations: { supports: 1, rebuts: 1, undermines: 1, undercuts: 0, concedes: 1, questions: 0, total: 4 },
       status: { answered: 2, challenged: 0, unanswered: 4 },
+      labels: { in: 4, out: 2, undecided: 0 },
     });
     const text = await runCli(['stats', ...validFixture]);
     expect(text.stdout).toMatch(/^claims\s+6$/m);

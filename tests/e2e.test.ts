@@ -45,7 +45,7 @@ describe('bin/riposte as a child process', () => {
     expect(r.stdout).not.toContain('\u001b');
     for (const line of r.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain('cs-letter-2022.scan-all  answered');
-    expect(r.stdout).toMatch(/rebuts ec-reply-2022\.not-all-scanned · European Commiss\S*, ~2022 {2}answered/);
+    expect(r.stdout).toMatch(/rebuts ec-reply-2022\.not-all-scanned · European Comm\S*, ~2022 {2}answered · (in|out|undecided)/);
   });
 
   it('colours with FORCE_COLOR and not with NO_COLOR', () => {

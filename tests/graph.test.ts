@@ -144,6 +144,8 @@ describe('mapStats', () => {
       evidence: 0,
       relations: { supports: 3, rebuts: 1, undermines: 0, undercuts: 1, concedes: 1, questions: 1, total: 7 },
       status: { answered: 3, challenged: 1, unanswered: 5 },
+      // b.1 rebuts a.1 but is undercut by c.2, which nothing attacks: a.1 stands again.
+      labels: { in: 8, out: 1, undecided: 0 },
     });
   });
 });

@@ -8,7 +8,8 @@ import { repoRoot, runBin } from './helpers.js';
  * map and its output compared with what the README shows ('...' stands for lines left out).
  * Examples run on another map say so in a comment after the command and are not run here.
  */
-const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+// The README and the format documentation: both show real output.
+const readme = ['README.md', 'docs/format.md'].map((file) => readFileSync(path.join(repoRoot, file), 'utf8')).join('\n');
 const examples: { command: string; expected: string[] }[] = [];
 for (const [, block] of readme.matchAll(/```text\n([\s\S]*?)```/g)) {
   let current: { command: string; expected: string[] } | undefined;

@@ -22,12 +22,14 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
     ctx.io.stderr.write(`riposte: ${safeInline(error.message)} (--from takes a claim or source id)\n`);
     return EXIT.usage;
   }
+  const { groundedLabelling } = await import('../graph/acceptability.js');
+  const { labels } = groundedLabelling(graph);
   if (options.format === 'json') {
     const { treeJsonChunks } = await import('../render/data.js');
-    for (const chunk of treeJsonChunks(graph, sections)) ctx.io.stdout.write(chunk);
+    for (const chunk of treeJsonChunks(graph, sections, labels)) ctx.io.stdout.write(chunk);
   } else {
     const { renderTree } = await import('../render/tree.js');
-    ctx.io.stdout.write(renderTree(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width) }));
+    ctx.io.stdout.write(renderTree(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels }));
   }
   return EXIT.ok;
 }

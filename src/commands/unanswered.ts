@@ -26,7 +26,9 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     }
   }
   const { unansweredClaims, unansweredFindings } = await import('../graph/unanswered.js');
+  const { groundedLabelling } = await import('../graph/acceptability.js');
   const groups = unansweredClaims(graph, {
+    labels: groundedLabelling(graph).labels,
     ...(options.source ? { sources: options.source } : {}),
     ...(options.author ? { authors: options.author } : {}),
     ...(options.tag ? { tags: options.tag } : {}),

@@ -43,7 +43,9 @@ export function buildGraph(map: DebateMap): DebateGraph {
     if (!nodes.has(claim)) continue;
     for (const id of claim.evidence) if (isType(id, 'evidence')) graph.addDirectedEdge(claim.id, id, { type: 'cites' });
     for (const relation of claim.relations) {
-      if (relation.to === claim.id || !isType(relation.to, 'claim')) continue;
+      // A claim that attacks itself stays in the graph: validation reports it in a map, and an
+      // abstract framework read from elsewhere may have one (it can never be in).
+      if (!isType(relation.to, 'claim')) continue;
       graph.addDirectedEdge(claim.id, relation.to, { type: 'relation', kind: relation.kind, ...(relation.note ? { note: relation.note } : {}) });
     }
   }

@@ -1,4 +1,5 @@
 import { RELATION_KINDS, type RelationKind } from '../model.js';
+import { groundedLabelling, type Label } from './acceptability.js';
 import type { DebateGraph } from './build.js';
 import { responseStatuses, type ResponseStatus } from './status.js';
 
@@ -8,6 +9,8 @@ export interface MapStats {
   evidence: number;
   relations: Record<RelationKind, number> & { total: number };
   status: Record<ResponseStatus, number>;
+  /** Claims by grounded label: standing (in), defeated (out), undecided. */
+  labels: Record<Label, number>;
 }
 
 export function mapStats(graph: DebateGraph): MapStats {
@@ -26,5 +29,5 @@ export function mapStats(graph: DebateGraph): MapStats {
   });
   const status: Record<ResponseStatus, number> = { answered: 0, challenged: 0, unanswered: 0 };
   for (const { status: s } of responseStatuses(graph).values()) status[s]++;
-  return { ...counts, relations: { ...relations, total }, status };
+  return { ...counts, relations: { ...relations, total }, status, labels: groundedLabelling(graph).counts };
 }

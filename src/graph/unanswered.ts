@@ -1,43 +1,35 @@
 import type { Finding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
+import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
+import { claimMatches, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
 import { claimStatus, type ResponseStatus } from './status.js';
 
-export interface UnansweredFilters {
-  /** Source ids; a claim must belong to one of them. */
-  sources?: readonly string[];
-  /** Case-insensitive substrings of an author or signatory name. */
-  authors?: readonly string[];
-  /** Tags; a claim must carry one of them. */
-  tags?: readonly string[];
+export interface UnansweredFilters extends ClaimFilters {
   /** Also list challenged claims (only questioned, never answered). Default true. */
   includeChallenged?: boolean;
+  /** The grounded labels (acceptability.ts), to carry with each claim. */
+  labels?: ReadonlyMap<string, Label>;
 }
 
 export interface UnansweredGroup {
   source: Source;
-  claims: { claim: Claim; status: ResponseStatus }[];
+  claims: { claim: Claim; status: ResponseStatus; label?: Label }[];
 }
 
 /** Claims no other source has answered, grouped by source in debate order. */
 export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters = {}): UnansweredGroup[] {
   const includeChallenged = filters.includeChallenged ?? true;
-  const authorNeedles = (filters.authors ?? []).map((a) => a.toLowerCase());
   const groups = new Map<string, UnansweredGroup>();
   for (const claim of claims(graph)) {
     const source = sourceOf(graph, claim.sourceId);
-    if (!source) continue;
-    if (filters.sources?.length && !filters.sources.includes(source.id)) continue;
-    if (authorNeedles.length) {
-      const names = [...source.authors, ...source.signatories].map((n) => n.toLowerCase());
-      if (!authorNeedles.some((needle) => names.some((name) => name.includes(needle)))) continue;
-    }
-    if (filters.tags?.length && !filters.tags.some((tag) => claim.tags.includes(tag))) continue;
+    if (!source || !claimMatches(claim, source, filters)) continue;
     const { status } = claimStatus(graph, claim.id);
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
     const group = groups.get(source.id) ?? { source, claims: [] };
-    group.claims.push({ claim, status });
+    const label = filters.labels?.get(claim.id);
+    group.claims.push({ claim, status, ...(label ? { label } : {}) });
     groups.set(source.id, group);
   }
   return debateOrder(graph).flatMap((source) => {

@@ -1,6 +1,9 @@
 /** JSON shapes of the read-only commands (documented in docs/format.md). */
 import type { Claim, Source } from '../model.js';
 import { claimOf, type DebateGraph } from '../graph/build.js';
+import type { Label } from '../graph/acceptability.js';
+import { rowCounts, type ClaimRow } from '../graph/claim-rows.js';
+import type { Answer, Explanation } from '../graph/explain.js';
 import type { MapStats } from '../graph/stats.js';
 import { claimStatus } from '../graph/status.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
@@ -35,7 +38,7 @@ function claimData(claim: Claim) {
 }
 
 function groupData(g: UnansweredGroup) {
-  return { source: sourceData(g.source), claims: g.claims.map(({ claim, status }) => ({ ...claimData(claim), status })) };
+  return { source: sourceData(g.source), claims: g.claims.map(({ claim, status, label }) => ({ ...claimData(claim), status, ...(label ? { label } : {}) })) };
 }
 
 /**
@@ -56,7 +59,7 @@ export function unansweredJson(groups: readonly UnansweredGroup[]): string {
 }
 
 /** The tree as data: built with an explicit stack, so a chain of any depth fits. */
-function treeData(graph: DebateGraph, root: TreeNode): Record<string, unknown> {
+function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<string, Label>): Record<string, unknown> {
   const make = (n: TreeNode): Record<string, unknown> => {
     const claim = claimOf(graph, n.claimId);
     return {
@@ -69,6 +72,7 @@ function treeData(graph: DebateGraph, root: TreeNode): Record<string, unknown> {
             source: claim?.sourceId ?? null,
             summary: claim?.summary ?? '',
             status: claimStatus(graph, n.claimId).status,
+            ...(labels ? { label: labels.get(n.claimId) ?? null } : {}),
             hidden: n.hidden,
             children: [],
           }),
@@ -88,16 +92,43 @@ function treeData(graph: DebateGraph, root: TreeNode): Record<string, unknown> {
 }
 
 /** The tree as JSON, in chunks: the text of JSON.stringify(tree, null, 2), at any depth. */
-export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[]): Generator<string> {
-  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root)) })) };
+export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>): Generator<string> {
+  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root, labels)) })) };
   yield* prettyJsonChunks(data);
   yield '\n';
 }
 
-export function treeJson(graph: DebateGraph, sections: readonly TreeSection[]): string {
-  return [...treeJsonChunks(graph, sections)].join('');
+export function treeJson(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>): string {
+  return [...treeJsonChunks(graph, sections, labels)].join('');
 }
 
 export function statsJson(stats: MapStats): string {
   return stringify({ version: 1, ...stats });
+}
+
+/** `riposte status --format json`: the rows and their counts. */
+export function statusJson(rows: readonly ClaimRow[]): string {
+  const { labels, status } = rowCounts(rows);
+  return stringify({
+    version: 1,
+    total: rows.length,
+    counts: { labels, status },
+    claims: rows.map((r) => ({ ...claimData(r.claim), date: r.source.date ?? null, status: r.status, label: r.label })),
+  });
+}
+
+/** `riposte explain --format json`: the label, its explanation tree, and who answered the claim. */
+export function* explanationJsonChunks(graph: DebateGraph, explanation: Explanation): Generator<string> {
+  const answer = (a: Answer) => ({ from: a.from, kind: a.kind, source: a.source?.id ?? null, date: a.source?.date ?? null });
+  const claim = claimOf(graph, explanation.tree.claimId);
+  yield* prettyJsonChunks({
+    version: 1,
+    claim: claim ? claimData(claim) : { id: explanation.tree.claimId },
+    label: explanation.tree.label,
+    status: explanation.status,
+    explanation: explanation.tree,
+    answers: explanation.answers.map(answer),
+    questions: explanation.questions.map(answer),
+  });
+  yield '\n';
 }

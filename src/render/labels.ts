@@ -1,3 +1,4 @@
+import type { Label } from '../graph/acceptability.js';
 import type { Source } from '../model.js';
 import { safeInline } from './sanitize.js';
 import { stringWidth, truncate } from './wrap.js';
@@ -27,3 +28,6 @@ export function shownDate(source: Source): string {
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
+
+/** Grounded labels as a reader says them: what the label means, then its name in argumentation theory. */
+export const LABEL_NAMES: Record<Label, string> = { in: 'stands (in)', out: 'defeated (out)', undecided: 'undecided' };

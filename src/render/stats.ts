@@ -1,4 +1,6 @@
 import type { MapStats } from '../graph/stats.js';
+import { LABELS } from '../graph/acceptability.js';
+import { LABEL_NAMES } from './labels.js';
 import { RELATION_KINDS } from '../model.js';
 import { styler } from './style.js';
 
@@ -13,6 +15,7 @@ export function renderStats(stats: MapStats, options: { color: boolean }): strin
     ['answered', stats.status.answered],
     ['challenged', stats.status.challenged],
     ['unanswered', stats.status.unanswered],
+    ...LABELS.map((l): [string, number] => [LABEL_NAMES[l], stats.labels[l]]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const digits = Math.max(...rows.map(([, n]) => String(n).length));

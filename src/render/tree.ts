@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RelationKind } from '../model.js';
 import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
+import type { Label } from '../graph/acceptability.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
@@ -13,6 +14,8 @@ export interface TreeRenderOptions {
   ascii: boolean;
   /** Display columns to wrap to. */
   width: number;
+  /** Grounded labels, shown after each claim's response status. */
+  labels?: ReadonlyMap<string, Label>;
 }
 
 /** Columns kept for a claim's text: below this, deeper responses restart at the margin. */
@@ -38,6 +41,19 @@ export function relationColor(c: ChalkInstance, kind: RelationKind): ChalkInstan
 
 export function statusLabel(c: ChalkInstance, status: ResponseStatus): string {
   return status === 'answered' ? c.green('answered') : status === 'challenged' ? c.yellow('challenged') : c.red.bold('unanswered');
+}
+
+/** The grounded label in its colour: the word itself always says it, colour only helps. */
+export function groundedLabel(c: ChalkInstance, label: Label): string {
+  return label === 'in' ? c.green('in') : label === 'out' ? c.red('out') : c.yellow('undecided');
+}
+
+/** 'answered · out': a claim's response status, then its label when there is one. */
+export function statusAndLabel(c: ChalkInstance, status: ResponseStatus, label: Label | undefined, dot: string): { plain: string; painted: string } {
+  return {
+    plain: label ? `${status}${dot}${label}` : status,
+    painted: label ? `${statusLabel(c, status)}${c.dim(dot)}${groundedLabel(c, label)}` : statusLabel(c, status),
+  };
 }
 
 /** The debate tree as text: one block per source, responses nested with box drawing. */
@@ -97,17 +113,14 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
         continue;
       }
       const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
-      const state = claimStatus(graph, node.claimId).status;
+      const state = statusAndLabel(c, claimStatus(graph, node.claimId).status, options.labels?.get(node.claimId), g.dot);
       const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
       // Who said it matters when the speaker changes; under the same source it would only repeat.
       // It is the first thing to give way when the line is short.
       const date = source ? shownDate(source) : '';
-      const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.length;
+      const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.plain.length;
       const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${shortAuthor(source, room, g.more)}, ${date}` : '';
-      headLine(lead, textPrefix, kind, id, `${who}  ${state}`, (tail) => {
-        const at = tail.lastIndexOf(state);
-        return c.dim(tail.slice(0, at)) + statusLabel(c, state);
-      });
+      headLine(lead, textPrefix, kind, id, `${who}  ${state.plain}`, (tail) => c.dim(tail.slice(0, tail.length - state.plain.length)) + state.painted);
       if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
       if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
       if (node.children.length === 0 && node.hidden === 0) continue;

@@ -2,7 +2,7 @@ import type { UnansweredGroup } from '../graph/unanswered.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
-import { statusLabel } from './tree.js';
+import { statusAndLabel } from './tree.js';
 import { stringWidth, wrap } from './wrap.js';
 
 export interface UnansweredRenderOptions {
@@ -21,9 +21,9 @@ export function renderUnanswered(groups: readonly UnansweredGroup[], options: Un
   for (const { source, claims } of groups) {
     wrapped('', `${safeInline(source.title)}`, c.bold);
     wrapped('  ', `${safeInline(source.id)} · ${shortAuthor(source, 60)} · ${shownDate(source)}`, c.dim);
-    for (const { claim, status } of claims) {
+    for (const { claim, status, label } of claims) {
       total++;
-      out.push('', `  ${c.bold(safeInline(claim.id))}  ${statusLabel(c, status)}`);
+      out.push('', `  ${c.bold(safeInline(claim.id))}  ${statusAndLabel(c, status, label, ' · ').painted}`);
       wrapped('    ', safeInline(claim.summary), (s) => s);
       // Fragments of one claim's quote read as one passage with an ellipsis between them.
       const quote = claim.quotes.map((q) => safeInline(q.replace(/\s+/g, ' ').trim())).join(' … ');

@@ -1,0 +1,99 @@
+import type { Claim, DebateMap, Relation } from '../model.js';
+
+/**
+ * ICCMA's apx format for abstract argumentation frameworks: one fact a line, `arg(a).` for
+ * an argument and `att(a,b).` for an attack of a on b; `%` starts a comment. Read into a map
+ * of one source whose claims rebut each other, so riposte's own analyses run on it.
+ */
+export class ApxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'ApxError';
+  }
+}
+
+export interface ApxFramework {
+  /** Argument names in the order the file gives them. */
+  args: string[];
+  attacks: [string, string][];
+}
+
+const FACT = /^(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\.$/;
+
+/** Parse apx text; a malformed line, or an attack on an argument never declared, is an ApxError with its place. */
+export function parseApx(text: string): ApxFramework {
+  const args: string[] = [];
+  const declared = new Set<string>();
+  const attacks: [string, string][] = [];
+  const pending: { from: string; to: string; line: number; column: number }[] = [];
+  const lines = text.split(/\r?\n|\r/);
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/%.*$/, '').trim();
+    if (line === '') return;
+    const match = FACT.exec(line);
+    const column = raw.indexOf(line.charAt(0)) + 1;
+    if (!match || (match[1] === 'arg') !== (match[3] === undefined)) {
+      throw new ApxError(`expected 'arg(name).' or 'att(name,name).', found '${line.slice(0, 60)}'`, i + 1, column);
+    }
+    if (match[1] === 'arg') {
+      if (!declared.has(match[2]!)) {
+        declared.add(match[2]!);
+        args.push(match[2]!);
+      }
+    } else {
+      pending.push({ from: match[2]!, to: match[3]!, line: i + 1, column });
+    }
+  });
+  for (const { from, to, line, column } of pending) {
+    const unknown = [from, to].find((name) => !declared.has(name));
+    if (unknown !== undefined) throw new ApxError(`the attack names '${unknown}', which no 'arg(${unknown}).' declares`, line, column);
+    attacks.push([from, to]);
+  }
+  return { args, attacks };
+}
+
+/** An id riposte accepts for an apx argument name: lower case, [a-z0-9] runs joined by '-'. */
+export function apxClaimId(sourceId: string, name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${sourceId}.${slug || 'arg'}`;
+}
+
+/**
+ * The framework as a map: one source `sourceId`, a claim per argument (its name as summary),
+ * each attack a `rebuts` relation. Names that slug to the same id are told apart by a number.
+ */
+export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'framework.apx'): { map: DebateMap; idOf: Map<string, string> } {
+  const idOf = new Map<string, string>();
+  const used = new Set<string>();
+  for (const name of framework.args) {
+    let id = apxClaimId(sourceId, name);
+    for (let n = 2; used.has(id); n++) id = `${apxClaimId(sourceId, name)}-${n}`;
+    used.add(id);
+    idOf.set(name, id);
+  }
+  const claims = new Map<string, Claim>();
+  framework.args.forEach((name, i) => {
+    const id = idOf.get(name)!;
+    claims.set(name, { type: 'claim', id, sourceId, summary: name, quotes: [], quoteIsList: false, quoteGiven: false, tags: [], evidence: [], relations: [], file, pointer: `/claims/${i}` });
+  });
+  for (const [from, to] of framework.attacks) {
+    const claim = claims.get(from)!;
+    const relation: Relation = { kind: 'rebuts', from: claim.id, to: idOf.get(to)!, file, pointer: claim.pointer };
+    claim.relations.push(relation);
+  }
+  return {
+    map: {
+      sources: [{ type: 'source', id: sourceId, kind: 'framework', title: file, authors: ['apx'], signatories: [], answers: [], file, pointer: '/source' }],
+      claims: [...claims.values()],
+      evidence: [],
+    },
+    idOf,
+  };
+}
