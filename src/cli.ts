@@ -98,6 +98,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .option('-s, --source <id>', 'only claims of this source (repeatable)', collect)
         .option('-a, --author <name>', 'only sources with an author or signatory containing this text (repeatable)', collect)
         .option('-t, --tag <tag>', 'only claims with this tag (repeatable)', collect)
+        .addOption(new Option('--type <type>', 'only claims of this type (repeatable)').choices(['assertion', 'demand', 'question']).argParser(collectChoice(['assertion', 'demand', 'question'], '--type')))
+        .option('--by <name>', 'count as answers only responses from sources with an author, signatory or short name containing this text (repeatable)', collect)
+        .option('--addressed-to <name>', 'only claims of sources addressed to someone whose name contains this text (repeatable)', collect)
         .option('--no-challenged', 'leave out claims that were questioned but not answered')
         .option('--fail-on-unanswered', 'exit 1 when any claim is listed (for CI gates)')
         .addOption(width())
@@ -150,6 +153,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .addOption(textOrJson()),
   ).action(async (id, paths, options) => {
     code = await (await import('./commands/explain.js')).explainCommand(ctx, id, paths, options);
+  });
+
+  common(
+    program
+      .command('coverage')
+      .description('who answered whom: for each source addressed to someone or answered, which of its claims were answered, by whom, how long after')
+      .argument(...PATHS)
+      .addOption(width())
+      .addOption(textOrJson()),
+  ).action(async (paths, options) => {
+    code = await (await import('./commands/coverage.js')).coverageCommand(ctx, paths, options);
   });
 
   common(

@@ -26,8 +26,14 @@ export interface Source extends Located {
   text?: string;
   reportedBy?: string;
   answers: string[];
+  /** Who the document is addressed to: names as its text gives them, or source ids. */
+  addressedTo: string[];
   note?: string;
 }
+
+/** What a claim does: asserts (the default), demands an action, or asks. */
+export const CLAIM_TYPES = ['assertion', 'demand', 'question'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 export interface Relation extends Located {
   kind: RelationKind;
@@ -39,6 +45,8 @@ export interface Relation extends Located {
 export interface Claim extends Located {
   type: 'claim';
   id: string;
+  /** `type` in the file; assertion when absent. */
+  claimType: ClaimType;
   sourceId: string;
   summary: string;
   quotes: string[];
@@ -124,6 +132,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
         text: str(source.text),
         reportedBy: str(source.reported_by),
         answers: strings(source.answers),
+        addressedTo: strings(source.addressed_to),
         note: str(source.note),
         file,
         pointer: '/source',
@@ -151,9 +160,11 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
             relations.push({ kind, from: id, to, note, file, pointer: isObject(target) ? `${at}/to` : at });
           }
         }
+        const claimType = str(entry.type);
         map.claims.push({
           type: 'claim',
           id,
+          claimType: (CLAIM_TYPES as readonly string[]).includes(claimType ?? '') ? (claimType as ClaimType) : 'assertion',
           sourceId,
           summary: str(entry.summary) ?? '',
           quotes: strings(entry.quote),

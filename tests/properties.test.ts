@@ -97,10 +97,10 @@ describe('tree and unanswered on random graphs, cycles included', () => {
     .map(({ sources, claims, edges, depth }) => {
       const map: DebateMap = { sources: [], claims: [], evidence: [] };
       for (let s = 0; s < sources; s++) {
-        map.sources.push({ type: 'source', id: `s${s}`, kind: 'letter', title: `S${s}`, authors: ['A'], signatories: [], answers: [], date: `202${s % 3}`, file: 'f', pointer: '' });
+        map.sources.push({ type: 'source', id: `s${s}`, kind: 'letter', title: `S${s}`, authors: ['A'], signatories: [], answers: [], addressedTo: [], date: `202${s % 3}`, file: 'f', pointer: '' });
       }
       for (let c = 0; c < claims; c++) {
-        map.claims.push({ type: 'claim', id: `c${c}`, sourceId: `s${c % sources}`, summary: `claim ${c}`, quotes: [], quoteGiven: false, quoteIsList: false, tags: [], evidence: [], relations: [], file: 'f', pointer: '' });
+        map.claims.push({ type: 'claim', id: `c${c}`, claimType: 'assertion', sourceId: `s${c % sources}`, summary: `claim ${c}`, quotes: [], quoteGiven: false, quoteIsList: false, tags: [], evidence: [], relations: [], file: 'f', pointer: '' });
       }
       for (const [from, to, kind] of edges) {
         const a = map.claims[from % claims]!;

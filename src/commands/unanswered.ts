@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { ClaimType } from '../model.js';
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, openValidMap, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
@@ -6,6 +7,9 @@ export interface UnansweredOptions extends CommonOptions {
   source?: string[];
   author?: string[];
   tag?: string[];
+  type?: ClaimType[];
+  by?: string[];
+  addressedTo?: string[];
   challenged: boolean;
   failOnUnanswered?: boolean;
   width?: number;
@@ -32,6 +36,9 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     ...(options.source ? { sources: options.source } : {}),
     ...(options.author ? { authors: options.author } : {}),
     ...(options.tag ? { tags: options.tag } : {}),
+    ...(options.type ? { types: options.type } : {}),
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.addressedTo ? { addressedTo: options.addressedTo } : {}),
     includeChallenged: options.challenged,
   });
   const failed = options.failOnUnanswered === true && groups.some((g) => g.claims.length > 0);

@@ -4,8 +4,8 @@ import { describeYamlError, duplicateKeys } from '../load/parse.js';
 
 /** The canonical order of keys, as docs/format.md lists them; unknown keys keep their place after these. */
 const TOP = ['source', 'claims', 'evidence'];
-const SOURCE = ['id', 'kind', 'title', 'authors', 'short_name', 'signatories', 'date', 'date_inferred', 'url', 'text', 'reported_by', 'answers', 'note'];
-const CLAIM = ['id', 'summary', 'quote', 'locator', 'reported_by', 'tags', 'evidence', 'supports', 'rebuts', 'undermines', 'undercuts', 'concedes', 'questions', 'note'];
+const SOURCE = ['id', 'kind', 'title', 'authors', 'short_name', 'signatories', 'date', 'date_inferred', 'url', 'text', 'reported_by', 'answers', 'addressed_to', 'note'];
+const CLAIM = ['id', 'type', 'summary', 'quote', 'locator', 'reported_by', 'tags', 'evidence', 'supports', 'rebuts', 'undermines', 'undercuts', 'concedes', 'questions', 'note'];
 const RELATION = ['to', 'note'];
 const EVIDENCE = ['id', 'kind', 'title', 'publisher', 'date', 'url', 'note'];
 const RELATION_KEYS = new Set(['supports', 'rebuts', 'undermines', 'undercuts', 'concedes', 'questions']);

@@ -32,18 +32,20 @@ export interface Labelling {
  */
 export function groundedLabelling(graph: DebateGraph): Labelling {
   const ids: string[] = [];
-  const index = new Map<string, number>();
+  // Keyed by the nodes' attribute objects, which the edge callback hands over: identity
+  // lookups, several times cheaper than hashing millions of id strings.
+  const index = new Map<object, number>();
   graph.forEachNode((id, attributes) => {
     if (attributes.type !== 'claim') return;
-    index.set(id, ids.length);
+    index.set(attributes, ids.length);
     ids.push(id);
   });
   const from: number[] = [];
   const to: number[] = [];
-  graph.forEachEdge((_edge, attributes, source, target) => {
+  graph.forEachEdge((_edge, attributes, _source, _target, sourceAttributes, targetAttributes) => {
     if (attributes.type !== 'relation' || !ATTACK_KINDS.has(attributes.kind)) return;
-    const a = index.get(source);
-    const b = index.get(target);
+    const a = index.get(sourceAttributes);
+    const b = index.get(targetAttributes);
     if (a === undefined || b === undefined) return;
     from.push(a);
     to.push(b);

@@ -1,5 +1,5 @@
-import { ANSWERING_KINDS } from '../model.js';
-import { claims, type DebateGraph, type Response } from './build.js';
+import { ANSWERING_KINDS, type Source } from '../model.js';
+import { claims, sourceOf, type DebateGraph, type Response } from './build.js';
 
 export type ResponseStatus = 'answered' | 'challenged' | 'unanswered';
 
@@ -14,15 +14,20 @@ export interface ClaimStatus {
 /**
  * A claim is answered when a claim of another source rebuts, undermines, undercuts or
  * concedes it; challenged when it is only questioned; unanswered otherwise. Support is
- * never a response, and a source cannot answer itself.
+ * never a response, and a source cannot answer itself. With `by`, only responses from
+ * sources it accepts count ("which points did the Commission never answer?").
  */
-export function claimStatus(graph: DebateGraph, claimId: string): ClaimStatus {
+export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: Source) => boolean): ClaimStatus {
   const answers: Response[] = [];
   const questions: Response[] = [];
   // The callback hands over both ends' attributes: no lookups per edge on large maps.
   graph.forEachInEdge(claimId, (_edge, attributes, from, _to, fromAttributes, toAttributes) => {
     if (attributes.type !== 'relation' || fromAttributes.type !== 'claim' || toAttributes.type !== 'claim') return;
     if (fromAttributes.claim.sourceId === toAttributes.claim.sourceId) return;
+    if (by) {
+      const source = sourceOf(graph, fromAttributes.claim.sourceId);
+      if (!source || !by(source)) return;
+    }
     const response: Response = { from, kind: attributes.kind, ...(attributes.note ? { note: attributes.note } : {}) };
     if (ANSWERING_KINDS.has(attributes.kind)) answers.push(response);
     else if (attributes.kind === 'questions') questions.push(response);

@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
-import { claimMatches, type ClaimFilters } from './filters.js';
+import { claimMatches, sourceNamed, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
 import { claimStatus, type ResponseStatus } from './status.js';
 
@@ -11,6 +11,8 @@ export interface UnansweredFilters extends ClaimFilters {
   includeChallenged?: boolean;
   /** The grounded labels (acceptability.ts), to carry with each claim. */
   labels?: ReadonlyMap<string, Label>;
+  /** Count as answers only responses from sources named so (authors, signatories, short name; any case). */
+  by?: readonly string[];
 }
 
 export interface UnansweredGroup {
@@ -21,11 +23,13 @@ export interface UnansweredGroup {
 /** Claims no other source has answered, grouped by source in debate order. */
 export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters = {}): UnansweredGroup[] {
   const includeChallenged = filters.includeChallenged ?? true;
+  const needles = filters.by;
+  const by = needles?.length ? (source: Source) => sourceNamed(source, needles) : undefined;
   const groups = new Map<string, UnansweredGroup>();
   for (const claim of claims(graph)) {
     const source = sourceOf(graph, claim.sourceId);
     if (!source || !claimMatches(claim, source, filters)) continue;
-    const { status } = claimStatus(graph, claim.id);
+    const { status } = claimStatus(graph, claim.id, by);
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
     const group = groups.get(source.id) ?? { source, claims: [] };
     const label = filters.labels?.get(claim.id);

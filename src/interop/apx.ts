@@ -81,7 +81,7 @@ export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'fram
   const claims = new Map<string, Claim>();
   framework.args.forEach((name, i) => {
     const id = idOf.get(name)!;
-    claims.set(name, { type: 'claim', id, sourceId, summary: name, quotes: [], quoteIsList: false, quoteGiven: false, tags: [], evidence: [], relations: [], file, pointer: `/claims/${i}` });
+    claims.set(name, { type: 'claim', id, claimType: 'assertion', sourceId, summary: name, quotes: [], quoteIsList: false, quoteGiven: false, tags: [], evidence: [], relations: [], file, pointer: `/claims/${i}` });
   });
   for (const [from, to] of framework.attacks) {
     const claim = claims.get(from)!;
@@ -90,7 +90,7 @@ export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'fram
   }
   return {
     map: {
-      sources: [{ type: 'source', id: sourceId, kind: 'framework', title: file, authors: ['apx'], signatories: [], answers: [], file, pointer: '/source' }],
+      sources: [{ type: 'source', id: sourceId, kind: 'framework', title: file, authors: ['apx'], signatories: [], answers: [], addressedTo: [], file, pointer: '/source' }],
       claims: [...claims.values()],
       evidence: [],
     },

@@ -3,6 +3,7 @@ import type { Claim, Source } from '../model.js';
 import { claimOf, type DebateGraph } from '../graph/build.js';
 import type { Label } from '../graph/acceptability.js';
 import { rowCounts, type ClaimRow } from '../graph/claim-rows.js';
+import type { CoverageRow } from '../graph/coverage.js';
 import type { Answer, Explanation } from '../graph/explain.js';
 import type { MapStats } from '../graph/stats.js';
 import { claimStatus } from '../graph/status.js';
@@ -131,4 +132,20 @@ export function* explanationJsonChunks(graph: DebateGraph, explanation: Explanat
     questions: explanation.questions.map(answer),
   });
   yield '\n';
+}
+
+/** `riposte coverage --format json`: who answered whom, with counts and delays. */
+export function coverageJson(rows: readonly CoverageRow[]): string {
+  return stringify({
+    version: 1,
+    sources: rows.map((row) => ({
+      source: sourceData(row.source),
+      addressedTo: row.addressedTo,
+      addressees: row.addressees.map((s) => s.id),
+      claims: row.claims,
+      answeredByAddressees: row.answeredByAddressees,
+      answeredByAnyone: row.answeredByAnyone,
+      responders: row.responders.map((r) => ({ source: r.source.id, date: r.source.date ?? null, claims: r.claims, answersDocument: r.answersDocument, addressee: r.addressee, delay: r.delay ?? null })),
+    })),
+  });
 }
