@@ -190,6 +190,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('import')
+    .description('read a debate from another format (kialo, aif, apx, tgf) and write it as riposte map files')
+    .argument('<format>', 'kialo (Kialo text export), aif (AIF JSON), apx or tgf (ICCMA frameworks)')
+    .argument('<input>', 'the file to read')
+    .requiredOption('-o, --output <dir>', 'directory to write the map files into')
+    .option('--force', 'overwrite map files that exist')
+    .option('--max-file-size <mb>', 'largest input read, in MB (default 256)', positive('--max-file-size'))
+    .addOption(textOrJson())
+    .action(async (format, input, options) => {
+      code = await (await import('./commands/import.js')).importCommand(ctx, format, input, options);
+    });
+
+  program
     .command('init')
     .description('create a config file and a first map that validates out of the box')
     .argument('[dir]', 'directory to create them in (default: the current one)')

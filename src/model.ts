@@ -3,6 +3,12 @@
 export const RELATION_KINDS = ['supports', 'rebuts', 'undermines', 'undercuts', 'concedes', 'questions'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
+/**
+ * Relations that attack their target: it is false, rests on a false premise, or does not
+ * follow. Supports, concedes and questions do not attack.
+ */
+export const ATTACK_KINDS: ReadonlySet<RelationKind> = new Set(['rebuts', 'undermines', 'undercuts']);
+
 /** Relations that answer their target. `questions` challenges; `supports` never answers. */
 export const ANSWERING_KINDS: ReadonlySet<RelationKind> = new Set(['rebuts', 'undermines', 'undercuts', 'concedes']);
 

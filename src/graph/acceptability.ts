@@ -1,12 +1,7 @@
-import type { RelationKind } from '../model.js';
+import { ATTACK_KINDS } from '../model.js';
 import type { DebateGraph } from './build.js';
 
-/**
- * The relations that attack: a claim that rebuts, undermines or undercuts another argues it
- * is false, rests on a false premise, or does not follow. Supports, concedes and questions
- * do not attack (a concession grants the point; a question asks for one).
- */
-export const ATTACK_KINDS: ReadonlySet<RelationKind> = new Set(['rebuts', 'undermines', 'undercuts']);
+export { ATTACK_KINDS };
 
 /** A claim's grounded label: it stands (in), is defeated (out), or neither can be said (undecided). */
 export type Label = 'in' | 'out' | 'undecided';

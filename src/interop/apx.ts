@@ -56,6 +56,38 @@ export function parseApx(text: string): ApxFramework {
   return { args, attacks };
 }
 
+/**
+ * Trivial Graph Format as ICCMA uses it: one argument a line (its name, then an optional
+ * label), a line '#', then one attack a line ('a b': a attacks b).
+ */
+export function parseTgf(text: string): ApxFramework {
+  const args: string[] = [];
+  const declared = new Set<string>();
+  const attacks: [string, string][] = [];
+  let inEdges = false;
+  text.split(/\r?\n|\r/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    if (line === '#') {
+      if (inEdges) throw new ApxError("a second '#' line: TGF has one, between the arguments and the attacks", i + 1, 1);
+      inEdges = true;
+      return;
+    }
+    const [a, b] = line.split(/\s+/);
+    if (!inEdges) {
+      if (!declared.has(a!)) {
+        declared.add(a!);
+        args.push(a!);
+      }
+      return;
+    }
+    if (b === undefined) throw new ApxError(`expected an attack 'from to', found '${line.slice(0, 60)}'`, i + 1, raw.indexOf(line) + 1);
+    for (const name of [a!, b]) if (!declared.has(name)) throw new ApxError(`the attack names '${name}', which the argument list above '#' does not declare`, i + 1, raw.indexOf(line) + 1);
+    attacks.push([a!, b]);
+  });
+  return { args, attacks };
+}
+
 /** An id riposte accepts for an apx argument name: lower case, [a-z0-9] runs joined by '-'. */
 export function apxClaimId(sourceId: string, name: string): string {
   const slug = name
@@ -90,7 +122,7 @@ export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'fram
   }
   return {
     map: {
-      sources: [{ type: 'source', id: sourceId, kind: 'framework', title: file, authors: ['apx'], signatories: [], answers: [], addressedTo: [], file, pointer: '/source' }],
+      sources: [{ type: 'source', id: sourceId, kind: 'other', title: file, authors: ['apx'], signatories: [], answers: [], addressedTo: [], file, pointer: '/source' }],
       claims: [...claims.values()],
       evidence: [],
     },

@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnostics.js';
-import { ANSWERING_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
+import { ANSWERING_KINDS, ATTACK_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
 import { compareDates } from './dates.js';
 import { suggestion } from './suggest.js';
 
@@ -124,10 +124,15 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     const kindsByTarget = claim.relations.length > 1 ? new Map<string, string[]>() : undefined;
     for (const relation of claim.relations) {
       if (relation.to === claim.id) {
+        // A claim that attacks itself is self-defeating (it can never stand): frameworks read
+        // from other formats have them, so it is a warning. Supporting itself says nothing.
+        const attack = ATTACK_KINDS.has(relation.kind);
         findings.push({
           code: 'self-relation',
-          severity: 'error',
-          message: `claim '${claim.id}' ${relation.kind} itself; a relation connects two different claims`,
+          severity: attack ? 'warning' : 'error',
+          message: attack
+            ? `claim '${claim.id}' ${relation.kind} itself, so it can never stand; keep it only if the claim defeats itself`
+            : `claim '${claim.id}' ${relation.kind} itself; a relation connects two different claims`,
           file: relation.file,
           pointer: relation.pointer,
         });

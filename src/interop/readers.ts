@@ -1,0 +1,17 @@
+import type { DebateMap } from '../model.js';
+import { aifToMap } from './aif.js';
+import { apxToMap, parseApx, parseTgf } from './apx.js';
+import { kialoToMap } from './kialo.js';
+
+/** A reader: the text of a file in another format, and a name for the map (the file's), to a map. */
+export type Reader = (text: string, name: string) => DebateMap;
+
+const slugName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'framework';
+
+/** Every import format, by the name `riposte import` takes. */
+export const READERS: Record<string, Reader> = {
+  kialo: (text, name) => kialoToMap(text, name),
+  aif: (text, name) => aifToMap(text, name),
+  apx: (text, name) => apxToMap(parseApx(text), slugName(name), name).map,
+  tgf: (text, name) => apxToMap(parseTgf(text), slugName(name), name).map,
+};
