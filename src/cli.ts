@@ -202,6 +202,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       code = await (await import('./commands/import.js')).importCommand(ctx, format, input, options);
     });
 
+  common(
+    program
+      .command('export')
+      .description('write the map in another format: dot (Graphviz), mermaid, graphml, json, apx, csv (Neo4j import)')
+      .argument('<format>', 'dot, mermaid, graphml, json, apx, or csv')
+      .argument(...PATHS)
+      .option('-o, --output <file>', 'write to this file (a directory for csv) instead of stdout, atomically')
+      .option('--from <id>', 'only this claim and its responses, or this source and its claims (as for tree)')
+      .option('-d, --depth <n>', 'levels of responses to include below --from', integer(0, '--depth')),
+  ).action(async (format, paths, options) => {
+    code = await (await import('./commands/export.js')).exportCommand(ctx, format, paths, options);
+  });
+
   program
     .command('init')
     .description('create a config file and a first map that validates out of the box')

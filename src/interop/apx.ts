@@ -129,3 +129,23 @@ export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'fram
     idOf,
   };
 }
+
+/**
+ * The map's attack graph in apx: an argument per claim, an attack per rebut, undermine or
+ * undercut. Argument names are the claim ids with every other character than a-z, 0-9 as '_'
+ * (what solvers read), and a comment line above gives each name's claim id.
+ */
+export function toApx(claimIds: readonly string[], attacks: readonly { from: string; to: string }[]): string {
+  const name = new Map<string, string>();
+  const used = new Set<string>();
+  for (const id of claimIds) {
+    let n = id.replace(/[^a-z0-9]/g, '_');
+    for (let k = 2; used.has(n); k++) n = `${id.replace(/[^a-z0-9]/g, '_')}_${k}`;
+    used.add(n);
+    name.set(id, n);
+  }
+  const out = ['% riposte map as an abstract argumentation framework: claims are arguments, rebuts/undermines/undercuts attacks'];
+  for (const id of claimIds) out.push(`% ${name.get(id)} = ${id}`, `arg(${name.get(id)}).`);
+  for (const a of attacks) if (name.has(a.from) && name.has(a.to)) out.push(`att(${name.get(a.from)},${name.get(a.to)}).`);
+  return out.join('\n') + '\n';
+}

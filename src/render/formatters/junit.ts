@@ -1,17 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import { escapeXml } from '../xml.js';
 import type { DiagnosticFormatter } from './types.js';
-
-/** XML 1.0 allows no C0 controls but tab and line breaks: show them escaped, as text. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const escapeXml = (text: string): string =>
-  text
-    .replace(NOT_XML, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 
 /** JUnit XML for CI dashboards: one test case per file, one failure per finding. */
 export const junit: DiagnosticFormatter = (diagnostics, options) => {

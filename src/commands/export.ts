@@ -1,0 +1,60 @@
+import { safeInline } from '../render/sanitize.js';
+import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+
+export interface ExportOptions extends CommonOptions {
+  output?: string;
+  from?: string;
+  depth?: number;
+}
+
+/** Write the map in another format: to stdout, or atomically to -o (a directory for csv). */
+export async function exportCommand(ctx: CommandContext, format: string, paths: string[], options: ExportOptions): Promise<number> {
+  const { WRITERS } = await import('../interop/writers.js');
+  const writer = Object.hasOwn(WRITERS, format) ? WRITERS[format] : undefined;
+  if (!writer) {
+    ctx.io.stderr.write(`riposte: unknown export format '${safeInline(format)}'; known formats: ${Object.keys(WRITERS).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  if (writer.kind === 'files' && options.output === undefined) {
+    ctx.io.stderr.write(`riposte: ${format} writes several files: give the directory with -o DIR\n`);
+    return EXIT.usage;
+  }
+  const opened = await openValidMap(ctx, paths, options);
+  if (typeof opened === 'number') return opened;
+  let only: Set<string> | undefined;
+  if (options.from !== undefined || options.depth !== undefined) {
+    const { debateTree, treeClaimIds, UnknownNodeError } = await import('../graph/tree.js');
+    try {
+      only = new Set(treeClaimIds(debateTree(opened.graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) })));
+    } catch (error) {
+      if (!(error instanceof UnknownNodeError)) throw error;
+      ctx.io.stderr.write(`riposte: ${safeInline(error.message)} (--from takes a claim or source id)\n`);
+      return EXIT.usage;
+    }
+  }
+  const { exportModel } = await import('../interop/export-model.js');
+  const model = exportModel(opened.map, opened.graph, only);
+  const files: [string, string][] = writer.kind === 'text' ? [['', writer.write(model)]] : Object.entries(writer.write(model));
+  if (options.output === undefined) {
+    for (const [, text] of files) ctx.io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const [path, { mkdir }, { writeFileAtomic, isInterrupted }, { describeFsError, InputError }] = await Promise.all([
+    import('node:path'),
+    import('node:fs/promises'),
+    import('../io/atomic-write.js'),
+    import('../load/discover.js'),
+  ]);
+  const output = options.output;
+  const target = path.resolve(ctx.cwd, output);
+  try {
+    if (writer.kind === 'files') await mkdir(target, { recursive: true });
+    else await mkdir(path.dirname(target), { recursive: true });
+    for (const [name, text] of files) await writeFileAtomic(name ? path.join(target, name) : target, text);
+  } catch (error) {
+    if (isInterrupted(error)) throw error;
+    throw new InputError(`cannot write the ${format} export: ${describeFsError(error, output)}`, output);
+  }
+  ctx.io.stderr.write(`wrote ${files.map(([name]) => safeInline(name ? path.join(output, name) : output)).join(', ')}: ${model.claims.length} claims, ${model.relations.length} relations\n`);
+  return EXIT.ok;
+}
