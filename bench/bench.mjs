@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateMap } from './generate.mjs';
+import { generateMap, prng } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench', '.out');
@@ -137,6 +137,57 @@ if (largest) {
   lines.push(
     `- on the ${largest.claims}-claim map: labelling ${fmtMs(onMap.labelling)}, ${((onMap.labelling / largest.unanswered.ms) * 100).toFixed(1)}% of \`riposte unanswered --format json\` (${fmtMs(largest.unanswered.ms)}); the unanswered report ${fmtMs(onMap.unanswered)} and the tree ${fmtMs(onMap.tree)} in the same process`,
   );
+}
+// Import and export: a generated Kialo export (depth first, 25-deep spine, seeded), and the
+// generated maps exported to each format, at each size: marginal cost shows linear growth.
+const kialoText = (claims) => {
+  const random = prng(SEED);
+  const children = new Map([['1', 0]]);
+  const paths = ['1'];
+  const kids = new Map([['1', []]]);
+  for (let i = 1; i < claims; i++) {
+    const parent = i < 25 ? paths[i - 1] : paths[Math.floor(random() * paths.length)];
+    const n = children.get(parent) + 1;
+    children.set(parent, n);
+    const p = `${parent}.${n}`;
+    paths.push(p);
+    children.set(p, 0);
+    kids.set(p, []);
+    kids.get(parent).push(`${p}. ${random() < 0.5 ? 'Pro' : 'Con'}: Claim ${i} argues that ${'encryption scanning privacy safety'.split(' ')[i % 4]} matters for point ${Math.floor(random() * 1000)}.`);
+  }
+  const out = ['Discussion Title: A generated debate', '', '1. The thesis of the generated debate.'];
+  const stack = [...kids.get('1')].reverse();
+  while (stack.length > 0) {
+    const line = stack.pop();
+    out.push(line);
+    const p = line.slice(0, line.indexOf('. '));
+    stack.push(...[...kids.get(p)].reverse());
+  }
+  return out.join('\n') + '\n';
+};
+const interop = [];
+for (const r of rows) {
+  const dir = path.join(out, String(r.claims));
+  writeFileSync(path.join(dir, 'kialo.txt'), kialoText(r.claims));
+  rmSync(path.join(dir, 'imported'), { recursive: true, force: true });
+  const commands = {
+    import: { args: [riposte, 'import', 'kialo', 'kialo.txt', '-o', 'imported', '--force'], status: 0 },
+    ...Object.fromEntries(['dot', 'mermaid', 'graphml', 'json', 'apx'].map((f) => [f, { args: [riposte, 'export', f, 'arguments', '-o', `export.${f}`], status: 0 }])),
+    csv: { args: [riposte, 'export', 'csv', 'arguments', '-o', 'export-csv'], status: 0 },
+  };
+  process.stderr.write(`import and export at ${r.claims} claims...\n`);
+  interop.push({ claims: r.claims, ...measureAll(commands, dir, 3) });
+}
+lines.push('', 'Import (a generated Kialo export of N claims) and export (the generated map), median of 3, with peak memory; the last column is `riposte unanswered` on the same map for scale:');
+lines.push('', '| claims | import kialo | export dot | mermaid | graphml | json | apx | csv | unanswered |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const x of interop) {
+  const cell = (k) => `${fmtMs(x[k].ms)}, ${fmtMb(x[k].mb)}`;
+  lines.push(`| ${x.claims} | ${cell('import')} | ${cell('dot')} | ${cell('mermaid')} | ${cell('graphml')} | ${cell('json')} | ${cell('apx')} | ${cell('csv')} | ${fmtMs(rows.find((r) => r.claims === x.claims).unanswered.ms)} |`);
+}
+if (interop.length > 1) {
+  const [a, b] = [interop.at(-2), interop.at(-1)];
+  const per = (k) => ((b[k].ms - a[k].ms) / ((b.claims - a.claims) / 1000)).toFixed(1);
+  lines.push('', `Marginal time per 1000 more claims, ${a.claims} to ${b.claims}: import ${per('import')} ms, dot ${per('dot')} ms, graphml ${per('graphml')} ms, json ${per('json')} ms, csv ${per('csv')} ms.`);
 }
 if (!gnuTime) lines.push('', 'Peak memory not measured: install GNU time (apt-get install time).');
 const report = lines.join('\n') + '\n';

@@ -205,8 +205,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   common(
     program
       .command('export')
-      .description('write the map in another format: dot (Graphviz), mermaid, graphml, json, apx, csv (Neo4j import)')
-      .argument('<format>', 'dot, mermaid, graphml, json, apx, or csv')
+      .description('write the map in another format: dot (Graphviz), mermaid, graphml, json, aif, apx, csv (Neo4j import)')
+      .argument('<format>', 'dot, mermaid, graphml, json, aif, apx, or csv')
       .argument(...PATHS)
       .option('-o, --output <file>', 'write to this file (a directory for csv) instead of stdout, atomically')
       .option('--from <id>', 'only this claim and its responses, or this source and its claims (as for tree)')

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from './helpers.js';
+import { repoRoot, runBin, tempDir } from './helpers.js';
 
 const HOSTILE = `He said "no" \\ then ]]> --> <script>alert(1)</script> [x] {y} (z) | a;b # c & d \`e\` \u001b[31m\u0007 end\nnext line`;
 
@@ -130,5 +130,34 @@ describe('hostile text stays text in every export', () => {
   it('json: the text round-trips exactly', () => {
     const data = JSON.parse(run(['export', 'json'], dir));
     expect(data.claims.find((c: { id: string }) => c.id === 'a.one').summary).toBe(HOSTILE);
+  });
+});
+
+describe('round trips', () => {
+  it('aif: import(export(map)) keeps every claim, every source, every support and every attack (concessions and questions have no AIF form)', () => {
+    const dir = tempDir();
+    run(['export', 'aif', '-o', path.join(dir, 'map.json')]);
+    run(['import', 'aif', 'map.json', '-o', 'back'], dir);
+    const validate = runBin(['validate', 'back', '--no-texts', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(validate.stdout).summary.errors).toBe(0);
+    const [before, after] = [JSON.parse(run(['stats', '-f', 'json'])), JSON.parse(run(['stats', 'back', '-f', 'json'], dir))];
+    expect(after.claims).toBe(before.claims);
+    expect(after.sources).toBe(before.sources);
+    expect(after.relations.supports).toBe(before.relations.supports);
+    const attacks = (s: { relations: Record<string, number> }) => s.relations.rebuts! + s.relations.undermines! + s.relations.undercuts!;
+    expect(attacks(after)).toBe(attacks(before));
+    expect(after.relations.concedes + after.relations.questions).toBe(0);
+  });
+
+  it.each(['nodeset118.json', 'nodeset132.json', 'nodeset543.json', 'nodeset664.json'])('aif corpus %s: export(import(file)) has as many I-nodes and argument nodes', (file) => {
+    const input = path.resolve(repoRoot, '..', 'shared', 'corpora', 'aif', file);
+    const dir = tempDir();
+    run(['import', 'aif', input, '-o', 'map'], dir);
+    const exported = JSON.parse(run(['export', 'aif', 'map'], dir));
+    const original = JSON.parse(readFileSync(input, 'utf8'));
+    const count = (doc: { nodes: { type: string }[] }, type: string) => doc.nodes.filter((n) => n.type === type).length;
+    expect(count(exported, 'I')).toBe(count(original, 'I'));
+    // One RA per premise and conclusion pair: as many as the original's RA edges pairs.
+    expect(count(exported, 'RA') + count(exported, 'CA')).toBe(JSON.parse(run(['stats', 'map', '-f', 'json'], dir)).relations.total);
   });
 });

@@ -164,3 +164,22 @@ describe('fmt --write replaces a file only when nothing is lost', () => {
     expect(r.stderr).toBe('arguments/a.yaml: formatted\n');
   });
 });
+
+describe('the import writer writes every string so it reads back unchanged', () => {
+  it('plain where safe, double-quoted with escapes otherwise; never an invisible character raw', async () => {
+    const { yamlScalar } = await import('../src/interop/yaml-emit.js');
+    const { parseMapText } = await import('../src/load/parse.js');
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom(':', ' ', '#', '-', '?', '"', "'", '\\', '\n', '\t', '\u202e', '\u200b', '\ufeff', 'y', 'e', '1', '.', '~', '!', '&', '*', '[', '{'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const scalar = yamlScalar(value);
+        expect(scalar).not.toMatch(INVISIBLE_RAW);
+        expect(parse(`k: ${scalar}\n`)).toEqual({ k: value });
+        // riposte's own reader agrees.
+        expect(parseMapText('f.yaml', `k: ${scalar}\n`).data).toEqual({ k: value });
+      }),
+      { numRuns: 1000 },
+    );
+    for (const word of ['yes', 'no', 'null', '1.5', '0x1F', '.inf', '2024', 'true', '- item', 'key: value', 'a #b']) expect(parse(`k: ${yamlScalar(word)}\n`)).toEqual({ k: word });
+  });
+});

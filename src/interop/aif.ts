@@ -80,9 +80,12 @@ export function aifToMap(json: string, name = 'aif'): DebateMap {
   for (const node of doc.nodes) {
     if (node.type !== 'L') continue;
     const parsed = parseLocution(node.text);
-    const speaker = personOf.get(node.nodeID) || parsed?.speaker;
+    // A participant named for the locution wins; its text is then all said (AIFdb's own files).
+    const person = personOf.get(node.nodeID);
+    const speaker = person || parsed?.speaker;
     if (!speaker) continue;
-    for (const ya of to(node.nodeID, 'YA')) for (const i of to(ya, 'I')) if (!speech.has(i)) speech.set(i, { speaker, said: parsed?.said ?? node.text });
+    const said = person ? node.text.trim() : (parsed?.said ?? node.text);
+    for (const ya of to(node.nodeID, 'YA')) for (const i of to(ya, 'I')) if (!speech.has(i)) speech.set(i, { speaker, said });
   }
 
   const ids = new IdAllocator();
@@ -107,7 +110,7 @@ export function aifToMap(json: string, name = 'aif'): DebateMap {
     const said = speech.get(node.nodeID);
     const source = sourceOf(said?.speaker);
     const summary = node.text.replace(/\s+/g, ' ').trim() || '(empty)';
-    const claim = newClaim(ids.claim(source.id, summary), source, summary, { locator: `AIF node ${node.nodeID}`, ...(said ? { quotes: [said.said] } : {}) });
+    const claim = newClaim(ids.claim(source.id, summary), source, summary, { locator: `AIF node ${node.nodeID}`, ...(said?.said ? { quotes: [said.said] } : {}) });
     claims.set(node.nodeID, claim);
     map.claims.push(claim);
   }
@@ -129,4 +132,58 @@ export function aifToMap(json: string, name = 'aif'): DebateMap {
   }
   if (map.sources.length === 0) sourceOf(undefined);
   return map;
+}
+
+/**
+ * The map as AIF JSON that AIFdb and `riposte import aif` read: an I-node per claim; a
+ * support through an RA-node; a rebut or undermine through a CA-node to the claim; an undercut
+ * through a CA-node to the RA-nodes of the supports its target rests on (to the claim itself
+ * when it rests on none). Each claim's source is a participant, who says it in an L-node (its
+ * quote, when it has one) joined to the claim by a YA-node. Concessions and questions have no
+ * AIF form and are left out.
+ */
+export function toAif(model: { sources: Source[]; claims: Claim[]; relations: { from: string; to: string; kind: string }[] }): string {
+  const nodes: { nodeID: string; text: string; type: string }[] = [];
+  const edges: { edgeID: string; fromID: string; toID: string }[] = [];
+  const locutions: { nodeID: string; personID: string }[] = [];
+  // Each source one participant; two sources named alike are told apart by their ids.
+  const names = model.sources.map((s) => s.shortName ?? s.authors[0] ?? s.id);
+  const participants = model.sources.map((s, i) => ({ participantID: String(i + 1), firstname: names[i]!, surname: names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `(${s.id})` : '' }));
+  const person = new Map(model.sources.map((s, i) => [s.id, String(i + 1)]));
+  const nodeOf = new Map<string, string>();
+  let next = 1;
+  const node = (type: string, text: string): string => {
+    const id = String(next++);
+    nodes.push({ nodeID: id, text, type });
+    return id;
+  };
+  const edge = (fromID: string, toID: string): void => {
+    edges.push({ edgeID: String(edges.length + 1), fromID, toID });
+  };
+  for (const claim of model.claims) {
+    const i = node('I', claim.summary);
+    nodeOf.set(claim.id, i);
+    const l = node('L', claim.quotes.join(' … '));
+    const ya = node('YA', 'Asserting');
+    edge(l, ya);
+    edge(ya, i);
+    locutions.push({ nodeID: l, personID: person.get(claim.sourceId) ?? '0' });
+  }
+  const supportsInto = new Map<string, string[]>();
+  for (const r of model.relations) {
+    if (r.kind !== 'supports') continue;
+    const ra = node('RA', 'Default Inference');
+    edge(nodeOf.get(r.from)!, ra);
+    edge(ra, nodeOf.get(r.to)!);
+    (supportsInto.get(r.to) ?? supportsInto.set(r.to, []).get(r.to)!).push(ra);
+  }
+  for (const r of model.relations) {
+    if (r.kind !== 'rebuts' && r.kind !== 'undermines' && r.kind !== 'undercuts') continue;
+    const ca = node('CA', 'Default Conflict');
+    edge(nodeOf.get(r.from)!, ca);
+    const inferences = r.kind === 'undercuts' ? (supportsInto.get(r.to) ?? []) : [];
+    if (inferences.length > 0) for (const ra of inferences) edge(ca, ra);
+    else edge(ca, nodeOf.get(r.to)!);
+  }
+  return JSON.stringify({ nodes, edges, locutions, participants }, null, 2) + '\n';
 }

@@ -41,7 +41,7 @@ const STATUS_FILL = { answered: '#e8f5e9', challenged: '#fff8e1', unanswered: '#
 export function toDot(model: ExportModel): string {
   const out = ['digraph riposte {', '  rankdir=BT;', '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
   model.sources.forEach((source, i) => {
-    const own = model.claims.filter((c) => c.sourceId === source.id);
+    const own = model.claimsBySource.get(source.id) ?? [];
     if (own.length === 0) return;
     out.push(`  subgraph cluster_${i} {`, `    label=${dotString(`${source.title}\n${source.id}${source.date ? `, ${source.date}` : ''}`)};`, '    style=rounded; color="#9e9e9e";');
     for (const claim of own) {

@@ -9,6 +9,8 @@ import type { Claim, DebateMap, Evidence, Relation, Source } from '../model.js';
 export interface ExportModel {
   sources: Source[];
   claims: Claim[];
+  /** The claims of each source, in order: writers group by source without a pass per source. */
+  claimsBySource: Map<string, Claim[]>;
   evidence: Evidence[];
   relations: Relation[];
   status: Map<string, ResponseStatus>;
@@ -36,6 +38,7 @@ export function exportModel(map: DebateMap, graph: DebateGraph, only?: ReadonlyS
   return {
     sources: only ? order.filter((s) => bySource.has(s.id)) : order,
     claims,
+    claimsBySource: bySource,
     evidence: only ? [] : map.evidence,
     relations: claims.flatMap((c) => c.relations.filter((r) => ids.has(r.to))),
     status,

@@ -36,7 +36,7 @@ export function toMermaid(model: ExportModel): string {
   const name = new Map(model.claims.map((c, i) => [c.id, `n${i}`]));
   const out = ['flowchart BT'];
   model.sources.forEach((source, i) => {
-    const own = model.claims.filter((c) => c.sourceId === source.id);
+    const own = model.claimsBySource.get(source.id) ?? [];
     if (own.length === 0) return;
     out.push(`  subgraph s${i}["${mermaidText(source.title)}"]`);
     for (const claim of own) {

@@ -1,4 +1,5 @@
 import { ATTACK_KINDS } from '../model.js';
+import { toAif } from './aif.js';
 import { toApx } from './apx.js';
 import { toDot } from './dot.js';
 import type { ExportModel } from './export-model.js';
@@ -16,6 +17,7 @@ export const WRITERS: Record<string, Writer> = {
   mermaid: { kind: 'text', write: toMermaid },
   graphml: { kind: 'text', write: toGraphml },
   json: { kind: 'text', write: toJson },
+  aif: { kind: 'text', write: toAif },
   apx: { kind: 'text', write: (m) => toApx(m.claims.map((c) => c.id), m.relations.filter((r) => ATTACK_KINDS.has(r.kind))) },
   csv: { kind: 'files', write: toNeo4jCsv },
 };

@@ -1,6 +1,5 @@
-import { stringify } from 'yaml';
-import { formatMapText } from '../fmt/canonical.js';
 import { RELATION_KINDS, type Claim, type DebateMap, type Source } from '../model.js';
+import { emitMapFile } from './yaml-emit.js';
 
 export interface MapFile {
   /** File name, `<source id>.yaml`. */
@@ -62,9 +61,7 @@ export function mapToFiles(map: DebateMap, schemaPath: string): MapFile[] {
   }
   const files: MapFile[] = [];
   const write = (name: string, data: Record<string, unknown>): void => {
-    const text = `# yaml-language-server: $schema=${schemaPath}\n${stringify(data, { lineWidth: 0, indentSeq: true })}`;
-    const formatted = formatMapText(text);
-    files.push({ name, text: formatted.ok ? formatted.text : text });
+    files.push({ name, text: emitMapFile(`# yaml-language-server: $schema=${schemaPath}`, data as Parameters<typeof emitMapFile>[1]) });
   };
   for (const source of map.sources) {
     const claims = (claimsBySource.get(source.id) ?? []).map(claimData);
