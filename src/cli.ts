@@ -191,8 +191,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   program
     .command('import')
-    .description('read a debate from another format (kialo, aif, apx, tgf) and write it as riposte map files')
-    .argument('<format>', 'kialo (Kialo text export), aif (AIF JSON), apx or tgf (ICCMA frameworks)')
+    .description('read a debate from another format (kialo, aif, argdown, apx, tgf) and write it as riposte map files')
+    .argument('<format>', 'kialo (Kialo text export), aif (AIF JSON), argdown, apx or tgf (ICCMA frameworks)')
     .argument('<input>', 'the file to read')
     .requiredOption('-o, --output <dir>', 'directory to write the map files into')
     .option('--force', 'overwrite map files that exist')
@@ -205,8 +205,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   common(
     program
       .command('export')
-      .description('write the map in another format: dot (Graphviz), mermaid, graphml, json, aif, apx, csv (Neo4j import)')
-      .argument('<format>', 'dot, mermaid, graphml, json, aif, apx, or csv')
+      .description('write the map in another format: dot (Graphviz), mermaid, graphml, json, aif, argdown, apx, csv (Neo4j import)')
+      .argument('<format>', 'dot, mermaid, graphml, json, aif, argdown, apx, or csv')
       .argument(...PATHS)
       .option('-o, --output <file>', 'write to this file (a directory for csv) instead of stdout, atomically')
       .option('--from <id>', 'only this claim and its responses, or this source and its claims (as for tree)')

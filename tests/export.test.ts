@@ -161,3 +161,49 @@ describe('round trips', () => {
     expect(count(exported, 'RA') + count(exported, 'CA')).toBe(JSON.parse(run(['stats', 'map', '-f', 'json'], dir)).relations.total);
   });
 });
+
+describe('argdown', () => {
+  const parse = async (text: string) => {
+    const core = ((await import('@argdown/core')) as unknown as { default: Record<string, new () => unknown> }).default;
+    const app = new core.ArgdownApplication!() as { addPlugin(p: unknown, s: string): void; run(r: object): { parserErrors?: unknown[]; lexerErrors?: unknown[]; statements?: Record<string, { members: { text: string }[] }>; relations?: unknown[] } };
+    app.addPlugin(new core.ParserPlugin!(), 'parse-input');
+    app.addPlugin(new core.DataPlugin!(), 'build-model');
+    app.addPlugin(new core.ModelPlugin!(), 'build-model');
+    return app.run({ input: text, process: ['parse-input', 'build-model'], logLevel: 'error' });
+  };
+
+  it('the export of the shipped map parses with @argdown/core without errors, a statement per claim', async () => {
+    const text = run(['export', 'argdown']);
+    const result = await parse(text);
+    expect(result.parserErrors ?? []).toEqual([]);
+    expect(result.lexerErrors ?? []).toEqual([]);
+    expect(Object.keys(result.statements ?? {}).length).toBe(JSON.parse(run(['stats', '-f', 'json'])).claims);
+  });
+
+  it('hostile text stays text: Argdown reads back exactly the summary', async () => {
+    const dir = hostileMap();
+    const result = await parse(run(['export', 'argdown'], dir));
+    expect(result.parserErrors ?? []).toEqual([]);
+    const texts = Object.values(result.statements ?? {}).flatMap((s) => s.members.map((m) => m.text));
+    // eslint-disable-next-line no-control-regex
+    expect(texts).toContain(HOSTILE.replace(/[\u0000-\u001f]+/g, ' ').trim());
+  });
+
+  it('round trip: import(export(map)) keeps every claim, source, support and attack (attacks come back as rebuts)', () => {
+    const dir = tempDir();
+    run(['export', 'argdown', '-o', path.join(dir, 'map.argdown')]);
+    run(['import', 'argdown', 'map.argdown', '-o', 'back'], dir);
+    expect(JSON.parse(runBin(['validate', 'back', '--no-texts', '-f', 'json'], { cwd: dir }).stdout).summary.errors).toBe(0);
+    const [before, after] = [JSON.parse(run(['stats', '-f', 'json'])), JSON.parse(run(['stats', 'back', '-f', 'json'], dir))];
+    expect([after.claims, after.sources, after.relations.supports]).toEqual([before.claims, before.sources, before.relations.supports]);
+    expect(after.relations.rebuts).toBe(before.relations.rebuts + before.relations.undermines + before.relations.undercuts);
+  });
+
+  it.each(['argdown-primer.argdown', 'intro.argdown', 'semmelweis_betz.argdown'])('corpus %s: imported, valid, exported, and parsed again without errors', async (file) => {
+    const dir = tempDir();
+    run(['import', 'argdown', path.resolve(repoRoot, '..', 'shared', 'corpora', 'argdown', file), '-o', 'map'], dir);
+    expect(JSON.parse(runBin(['validate', 'map', '--no-texts', '-f', 'json'], { cwd: dir }).stdout).summary.errors).toBe(0);
+    const again = await parse(run(['export', 'argdown', 'map'], dir));
+    expect(again.parserErrors ?? []).toEqual([]);
+  });
+});

@@ -50,7 +50,7 @@ export async function importCommand(ctx: CommandContext, format: string, input: 
   }
   let map;
   try {
-    map = reader(text, path.basename(input).replace(/\.[^.]+$/, ''));
+    map = await reader(text, path.basename(input).replace(/\.[^.]+$/, ''));
   } catch (error) {
     if (error instanceof ImportError || error instanceof ApxError) {
       ctx.io.stderr.write(`${safeInline(input)}:${error.line}:${error.column}: ${safeInline(error.message)}\nnothing was written\n`);

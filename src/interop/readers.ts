@@ -1,10 +1,11 @@
 import type { DebateMap } from '../model.js';
 import { aifToMap } from './aif.js';
+import { argdownToMap } from './argdown.js';
 import { apxToMap, parseApx, parseTgf } from './apx.js';
 import { kialoToMap } from './kialo.js';
 
 /** A reader: the text of a file in another format, and a name for the map (the file's), to a map. */
-export type Reader = (text: string, name: string) => DebateMap;
+export type Reader = (text: string, name: string) => DebateMap | Promise<DebateMap>;
 
 const slugName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'framework';
 
@@ -12,6 +13,7 @@ const slugName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]
 export const READERS: Record<string, Reader> = {
   kialo: (text, name) => kialoToMap(text, name),
   aif: (text, name) => aifToMap(text, name),
+  argdown: (text, name) => argdownToMap(text, name),
   apx: (text, name) => apxToMap(parseApx(text), slugName(name), name).map,
   tgf: (text, name) => apxToMap(parseTgf(text), slugName(name), name).map,
 };

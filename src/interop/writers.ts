@@ -1,6 +1,7 @@
 import { ATTACK_KINDS } from '../model.js';
 import { toAif } from './aif.js';
 import { toApx } from './apx.js';
+import { toArgdown } from './argdown.js';
 import { toDot } from './dot.js';
 import type { ExportModel } from './export-model.js';
 import { toGraphml } from './graphml.js';
@@ -18,6 +19,7 @@ export const WRITERS: Record<string, Writer> = {
   graphml: { kind: 'text', write: toGraphml },
   json: { kind: 'text', write: toJson },
   aif: { kind: 'text', write: toAif },
+  argdown: { kind: 'text', write: toArgdown },
   apx: { kind: 'text', write: (m) => toApx(m.claims.map((c) => c.id), m.relations.filter((r) => ATTACK_KINDS.has(r.kind))) },
   csv: { kind: 'files', write: toNeo4jCsv },
 };
