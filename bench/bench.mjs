@@ -172,17 +172,17 @@ for (const r of rows) {
   rmSync(path.join(dir, 'imported'), { recursive: true, force: true });
   const commands = {
     import: { args: [riposte, 'import', 'kialo', 'kialo.txt', '-o', 'imported', '--force'], status: 0 },
-    ...Object.fromEntries(['dot', 'mermaid', 'graphml', 'json', 'apx'].map((f) => [f, { args: [riposte, 'export', f, 'arguments', '-o', `export.${f}`], status: 0 }])),
+    ...Object.fromEntries(['dot', 'mermaid', 'graphml', 'json', 'aif', 'argdown', 'apx'].map((f) => [f, { args: [riposte, 'export', f, 'arguments', '-o', `export.${f}`], status: 0 }])),
     csv: { args: [riposte, 'export', 'csv', 'arguments', '-o', 'export-csv'], status: 0 },
   };
   process.stderr.write(`import and export at ${r.claims} claims...\n`);
   interop.push({ claims: r.claims, ...measureAll(commands, dir, 3) });
 }
 lines.push('', 'Import (a generated Kialo export of N claims) and export (the generated map), median of 3, with peak memory; the last column is `riposte unanswered` on the same map for scale:');
-lines.push('', '| claims | import kialo | export dot | mermaid | graphml | json | apx | csv | unanswered |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('', '| claims | import kialo | export dot | mermaid | graphml | json | aif | argdown | apx | csv | unanswered |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const x of interop) {
   const cell = (k) => `${fmtMs(x[k].ms)}, ${fmtMb(x[k].mb)}`;
-  lines.push(`| ${x.claims} | ${cell('import')} | ${cell('dot')} | ${cell('mermaid')} | ${cell('graphml')} | ${cell('json')} | ${cell('apx')} | ${cell('csv')} | ${fmtMs(rows.find((r) => r.claims === x.claims).unanswered.ms)} |`);
+  lines.push(`| ${x.claims} | ${cell('import')} | ${cell('dot')} | ${cell('mermaid')} | ${cell('graphml')} | ${cell('json')} | ${cell('aif')} | ${cell('argdown')} | ${cell('apx')} | ${cell('csv')} | ${fmtMs(rows.find((r) => r.claims === x.claims).unanswered.ms)} |`);
 }
 if (interop.length > 1) {
   const [a, b] = [interop.at(-2), interop.at(-1)];

@@ -191,8 +191,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   program
     .command('import')
-    .description('read a debate from another format (kialo, aif, argdown, apx, tgf) and write it as riposte map files')
-    .argument('<format>', 'kialo (Kialo text export), aif (AIF JSON), argdown, apx or tgf (ICCMA frameworks)')
+    .description('read a debate from another format (kialo, aif, argdown, json, apx, tgf) and write it as riposte map files')
+    .argument('<format>', 'kialo (Kialo text export), aif (AIF JSON), argdown, json (riposte export json), apx or tgf (ICCMA frameworks)')
     .argument('<input>', 'the file to read')
     .requiredOption('-o, --output <dir>', 'directory to write the map files into')
     .option('--force', 'overwrite map files that exist')

@@ -207,3 +207,14 @@ describe('argdown', () => {
     expect(again.parserErrors ?? []).toEqual([]);
   });
 });
+
+describe('json round trip', () => {
+  it('import(export(map)) gives back the same map: validate passes with quotes checked, and the export is the same', () => {
+    const dir = tempDir();
+    run(['export', 'json', '-o', path.join(dir, 'map.json')]);
+    run(['import', 'json', 'map.json', '-o', 'back'], dir);
+    const validate = runBin(['validate', 'back', '--texts', path.resolve(repoRoot, '..', 'shared', 'seeds'), '--strict'], { cwd: dir });
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(JSON.parse(run(['export', 'json', 'back'], dir))).toEqual(JSON.parse(readFileSync(path.join(dir, 'map.json'), 'utf8')));
+  });
+});

@@ -29,6 +29,7 @@ export function toJson(model: ExportModel): string {
           summary: c.summary,
           quotes: c.quotes,
           locator: c.locator ?? null,
+          reportedBy: c.reportedBy ?? null,
           tags: c.tags,
           evidence: c.evidence,
           status: model.status.get(c.id) ?? null,
