@@ -8,20 +8,10 @@
 // `riposte unanswered` and `riposte tree` on it, in process.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => import(path.join(root, 'dist', file));
-
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A framework shaped like a debate: a fifth of the claims attack nothing back and are attacked by none. */
 function framework(n, m, seed = 7) {

@@ -18,6 +18,14 @@ export { unansweredClaims, unansweredFindings, type UnansweredFilters, type Unan
 export { debateOrder } from './graph/order.js';
 export { debateTree, type TreeNode, type TreeSection, type TreeOptions } from './graph/tree.js';
 export { mapStats, type MapStats } from './graph/stats.js';
+export { groundedLabelling, labelAttackGraph, ATTACK_KINDS, LABELS, type Label, type Labelling } from './graph/acceptability.js';
+export { explainClaim, type Explanation, type ExplanationNode } from './graph/explain.js';
+export { claimRows, type ClaimRow, type StatusFilters } from './graph/claim-rows.js';
+export { coverage, delayBetween, type CoverageRow, type Delay } from './graph/coverage.js';
+export { READERS, type Reader } from './interop/readers.js';
+export { WRITERS, type Writer } from './interop/writers.js';
+export { exportModel, type ExportModel } from './interop/export-model.js';
+export { mapToFiles } from './interop/yaml-writer.js';
 export { diagnosticFormatters, type DiagnosticFormatter, type DiagnosticFormat } from './render/formatters/index.js';
 export { renderTree } from './render/tree.js';
 export { renderUnanswered } from './render/unanswered.js';

@@ -16,7 +16,7 @@ export function pathToPointer(path: readonly (string | number)[]): string {
 }
 
 /** 1-based line and column of an offset, by binary search over the line starts. */
-function lineStarts(text: string): (offset: number) => { line: number; col: number } {
+export function lineStarts(text: string): (offset: number) => { line: number; col: number } {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

@@ -1,41 +1,24 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import { lineStarts } from '../../load/locate.js';
 import { RULES } from '../../rules.js';
 import type { DiagnosticFormatter } from './types.js';
 
-/** 1-based line and column of an offset, for a region's end: binary search over the line starts. */
-function position(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function region(d: Diagnostic, starts: readonly number[] | undefined) {
+function region(d: Diagnostic, position: ((offset: number) => { line: number; col: number }) | undefined) {
   if (d.line < 1) return undefined;
-  const end = starts !== undefined && d.endOffset !== undefined && d.endOffset > (d.offset ?? 0) ? position(starts, d.endOffset) : undefined;
-  return { startLine: d.line, startColumn: d.column, ...(end ? { endLine: end.line, endColumn: end.column } : {}) };
+  const end = position !== undefined && d.endOffset !== undefined && d.endOffset > (d.offset ?? 0) ? position(d.endOffset) : undefined;
+  return { startLine: d.line, startColumn: d.column, ...(end ? { endLine: end.line, endColumn: end.col } : {}) };
 }
 
 /** SARIF 2.1.0 for code-scanning dashboards: one rule per finding code, one result per finding. */
 export const sarif: DiagnosticFormatter = (diagnostics, options) => {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   // Each file's line starts, found once: thousands of findings in one file stay linear.
-  const startsByFile = new Map<string, number[]>();
-  const startsOf = (file: string): number[] | undefined => {
+  const startsByFile = new Map<string, ReturnType<typeof lineStarts>>();
+  const startsOf = (file: string): ReturnType<typeof lineStarts> | undefined => {
     const text = options.texts.get(file);
     if (text === undefined) return undefined;
     let starts = startsByFile.get(file);
-    if (!starts) startsByFile.set(file, (starts = lineStartsOf(text)));
+    if (!starts) startsByFile.set(file, (starts = lineStarts(text)));
     return starts;
   };
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
