@@ -131,6 +131,47 @@ describe('the shipped map', async () => {
     }
   });
 
+  it('runs no support from a consequence to its reason: a sentence that opens with "therefore", "this is why", "ultimately"... never supports the sentence before it', () => {
+    // "A. Therefore B": A supports B. A claim whose quote opens with a conclusion marker draws
+    // on what precedes it, so it may not support a claim quoted earlier in the same text.
+    const marker = /^(therefore|thus|hence|this is why|for this (exact )?reason|ultimately|as a result|consequently|this will)\b/i;
+    const textOf = (claimId: string): { text: string; at: number } | undefined => {
+      const claim = map.claims.find((c) => c.id === claimId)!;
+      const source = map.sources.find((s) => s.id === (claim.reportedBy ?? claim.sourceId))!;
+      const holder = source.text ? source : map.sources.find((s) => s.id === source.reportedBy);
+      if (!holder?.text || claim.quotes.length === 0) return undefined;
+      const text = readFileSync(path.join(seeds, holder.text), 'utf8').replace(/\s+/g, ' ');
+      return { text: holder.text, at: text.indexOf(claim.quotes[0]!.replace(/\s+/g, ' ').slice(0, 40)) };
+    };
+    const inverted: string[] = [];
+    let checked = 0;
+    for (const claim of map.claims) {
+      if (!claim.quotes.length || !marker.test(claim.quotes[0]!.trim())) continue;
+      for (const r of claim.relations.filter((rel) => rel.kind === 'supports')) {
+        const [a, b] = [textOf(claim.id), textOf(r.to)];
+        if (!a || !b || a.text !== b.text || a.at < 0 || b.at < 0) continue;
+        checked++;
+        if (b.at < a.at) inverted.push(`${claim.id} supports ${r.to}`);
+      }
+    }
+    expect(inverted).toEqual([]);
+    // The check has cases to check: the consequence sentences of the SME and industry letters.
+    expect(map.claims.filter((c) => c.quotes.length && marker.test(c.quotes[0]!.trim())).length).toBeGreaterThanOrEqual(4);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('uses undercuts only where the text attacks an inference', () => {
+    // An undercut attacks an inference. These are the ones the texts bear out: the consent
+    // regime does not catch offenders who move elsewhere, upload moderation does not solve
+    // the spread, scanning only visual content is circumvented by embedding.
+    const undercuts = map.claims.flatMap((c) => c.relations.filter((r) => r.kind === 'undercuts').map((r) => `${c.id} -> ${r.to}`)).sort();
+    expect(undercuts).toEqual([
+      'encryption-post-2024.offenders-move -> be-compromise-2024.user-consent',
+      'gec-statement-2024.easily-circumvented -> be-compromise-2024.visual-content-only',
+      'gec-statement-2024.wont-solve -> be-compromise-2024.upload-moderation',
+    ]);
+  });
+
   it('leaves the letters of 2023-2025 unanswered: nothing in the map answers them', () => {
     const later = ['industry-2023', 'encryption-post-2024', 'gec-statement-2024', 'tuta-letter-2024', 'sme-letter-2025'];
     for (const claim of map.claims.filter((c) => later.includes(c.sourceId))) {
