@@ -59,7 +59,6 @@ const cases = [
   ['control characters in a file name', { 'arguments/esc\u001b[31m.yaml': 'source:\n  id: x\n' }, ['validate', 'arguments']],
   // Reads outside the project: refused by name, nothing of the target read.
   ['map file linking to a secret outside', (dir) => {
-    mkdirSync(path.join(dir, 'arguments'));
     writeFileSync(path.join(dir, 'secret'), 'TOKEN=abc\n');
     mkdirSync(path.join(dir, 'project'));
     mkdirSync(path.join(dir, 'project/arguments'));

@@ -2,6 +2,7 @@ import type { CheckOptions, OpenedMap } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Limits } from '../load/config.js';
 import { InputError } from '../load/discover.js';
+import { safeInline } from '../render/sanitize.js';
 import type { FormatterOptions } from '../render/formatters/types.js';
 
 export interface CliIo {
@@ -115,6 +116,14 @@ export async function openValidMap(ctx: CommandContext, paths: string[], options
   );
   ctx.io.stderr.write('riposte: the map has errors; fix them first (riposte validate shows them all)\n');
   return findingsExit(errors);
+}
+
+/** Whether every id given with --source names a source of the map; if not, says which on stderr. */
+export function knownSources(ctx: CommandContext, graph: OpenedMap['graph'], ids: readonly string[] = []): boolean {
+  const unknown = ids.find((id) => !graph.hasNode(id) || graph.getNodeAttribute(id, 'type') !== 'source');
+  if (unknown === undefined) return true;
+  ctx.io.stderr.write(`riposte: no source '${safeInline(unknown)}' (--source takes a source id; riposte stats lists the map)\n`);
+  return false;
 }
 
 /** Formats that can also be written to files with --output-file FORMAT=PATH. */

@@ -19,12 +19,12 @@ const MB = 1024 * 1024;
  * mistake, or when a file would be overwritten without --force.
  */
 export async function importCommand(ctx: CommandContext, format: string, input: string, options: ImportOptions): Promise<number> {
-  const [{ READERS }, { readBoundedFile }, { describeFsError }, { ImportError }, { ApxError }, { mapToFiles }, { writeFileAtomic }] = await Promise.all([
+  const [{ READERS }, { readBoundedFile }, { decodeText }, { describeFsError }, { ImportError }, { mapToFiles }, { writeFileAtomic }] = await Promise.all([
     import('../interop/readers.js'),
     import('../load/read.js'),
+    import('../load/texts.js'),
     import('../load/discover.js'),
-    import('../interop/kialo.js'),
-    import('../interop/apx.js'),
+    import('../interop/import-error.js'),
     import('../interop/yaml-writer.js'),
     import('../io/atomic-write.js'),
   ]);
@@ -41,18 +41,18 @@ export async function importCommand(ctx: CommandContext, format: string, input: 
     ctx.io.stderr.write(`riposte: ${read.tooLarge !== undefined || read.kind !== undefined ? `'${safeInline(input)}' ${why}` : safeInline(why)}\n`);
     return EXIT.usage;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-  } catch {
-    ctx.io.stderr.write(`${safeInline(input)}: the file is not UTF-8 text; save it as UTF-8\n`);
+  // The same checks as a source text: UTF-16, binary and Latin-1 input are named as such.
+  const decoded = decodeText(read.bytes, input);
+  if (!decoded.ok) {
+    ctx.io.stderr.write(`${safeInline(input)}: ${safeInline(decoded.reason)}; nothing was written\n`);
     return EXIT.findings;
   }
+  const text = decoded.content;
   let map;
   try {
     map = await reader(text, path.basename(input).replace(/\.[^.]+$/, ''));
   } catch (error) {
-    if (error instanceof ImportError || error instanceof ApxError) {
+    if (error instanceof ImportError) {
       ctx.io.stderr.write(`${safeInline(input)}:${error.line}:${error.column}: ${safeInline(error.message)}\nnothing was written\n`);
       return EXIT.findings;
     }

@@ -1,7 +1,6 @@
 import type { Label } from '../graph/acceptability.js';
 import type { ResponseStatus } from '../graph/status.js';
-import { safeInline } from '../render/sanitize.js';
-import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, knownSources, openValidMap, type CommandContext, type CommonOptions } from './context.js';
 
 export interface StatusOptions extends CommonOptions {
   source?: string[];
@@ -19,12 +18,7 @@ export async function statusCommand(ctx: CommandContext, paths: string[], option
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
-  for (const id of options.source ?? []) {
-    if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'type') !== 'source') {
-      ctx.io.stderr.write(`riposte: no source '${safeInline(id)}' (--source takes a source id; riposte stats lists the map)\n`);
-      return EXIT.usage;
-    }
-  }
+  if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
   const [{ groundedLabelling }, { claimRows }] = await Promise.all([import('../graph/acceptability.js'), import('../graph/claim-rows.js')]);
   const rows = claimRows(graph, groundedLabelling(graph), {
     ...(options.source ? { sources: options.source } : {}),

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimType } from '../model.js';
-import { safeInline } from '../render/sanitize.js';
-import { EXIT, openValidMap, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, knownSources, openValidMap, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface UnansweredOptions extends CommonOptions {
   source?: string[];
@@ -23,12 +22,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph, files } = opened;
-  for (const id of options.source ?? []) {
-    if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'type') !== 'source') {
-      ctx.io.stderr.write(`riposte: no source '${safeInline(id)}' (--source takes a source id; riposte stats lists the map)\n`);
-      return EXIT.usage;
-    }
-  }
+  if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
   const { unansweredClaims, unansweredFindings } = await import('../graph/unanswered.js');
   const { groundedLabelling } = await import('../graph/acceptability.js');
   const groups = unansweredClaims(graph, {

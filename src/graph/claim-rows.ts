@@ -1,6 +1,6 @@
 import type { Claim, Source } from '../model.js';
 import type { Label, Labelling } from './acceptability.js';
-import { claims, sourceOf, type DebateGraph } from './build.js';
+import { claims, type DebateGraph } from './build.js';
 import { claimMatches, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
 import { claimStatus, type ResponseStatus } from './status.js';
@@ -51,5 +51,3 @@ export function rowCounts(rows: readonly ClaimRow[]): { labels: Record<Label, nu
   }
   return { labels, status };
 }
-
-export { sourceOf };

@@ -1,5 +1,5 @@
 import type { Source } from '../model.js';
-import { dateSortKey } from '../validate/dates.js';
+import { dateSortKey } from '../dates.js';
 import { claimOf, sources, type DebateGraph } from './build.js';
 
 function byDate(a: Source, b: Source): number {

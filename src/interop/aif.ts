@@ -1,6 +1,6 @@
 import type { Claim, DebateMap, Source } from '../model.js';
 import { IdAllocator, slug } from './ids.js';
-import { ImportError } from './kialo.js';
+import { ImportError } from './import-error.js';
 import { emptyMap, newClaim, newSource, relate } from './model-builder.js';
 
 interface AifNode {

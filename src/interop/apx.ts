@@ -1,20 +1,14 @@
-import type { Claim, DebateMap, Relation } from '../model.js';
+import type { Claim, DebateMap } from '../model.js';
+import { IdAllocator } from './ids.js';
+import { ImportError as ApxError } from './import-error.js';
+import { emptyMap, newClaim, newSource } from './model-builder.js';
 
 /**
  * ICCMA's apx format for abstract argumentation frameworks: one fact a line, `arg(a).` for
  * an argument and `att(a,b).` for an attack of a on b; `%` starts a comment. Read into a map
  * of one source whose claims rebut each other, so riposte's own analyses run on it.
  */
-export class ApxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-    this.name = 'ApxError';
-  }
-}
+export { ApxError };
 
 export interface ApxFramework {
   /** Argument names in the order the file gives them. */
@@ -88,46 +82,29 @@ export function parseTgf(text: string): ApxFramework {
   return { args, attacks };
 }
 
-/** An id riposte accepts for an apx argument name: lower case, [a-z0-9] runs joined by '-'. */
-export function apxClaimId(sourceId: string, name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${sourceId}.${slug || 'arg'}`;
-}
-
 /**
  * The framework as a map: one source `sourceId`, a claim per argument (its name as summary),
  * each attack a `rebuts` relation. Names that slug to the same id are told apart by a number.
  */
 export function apxToMap(framework: ApxFramework, sourceId = 'apx', file = 'framework.apx'): { map: DebateMap; idOf: Map<string, string> } {
+  const ids = new IdAllocator();
+  const source = newSource(ids.reserve(sourceId), { kind: 'other', title: file, authors: ['apx'] });
+  const map = emptyMap();
+  map.sources.push(source);
   const idOf = new Map<string, string>();
-  const used = new Set<string>();
-  for (const name of framework.args) {
-    let id = apxClaimId(sourceId, name);
-    for (let n = 2; used.has(id); n++) id = `${apxClaimId(sourceId, name)}-${n}`;
-    used.add(id);
-    idOf.set(name, id);
-  }
   const claims = new Map<string, Claim>();
-  framework.args.forEach((name, i) => {
-    const id = idOf.get(name)!;
-    claims.set(name, { type: 'claim', id, claimType: 'assertion', sourceId, summary: name, quotes: [], quoteIsList: false, quoteGiven: false, tags: [], evidence: [], relations: [], file, pointer: `/claims/${i}` });
-  });
+  for (const name of framework.args) {
+    const claim = newClaim(ids.claim(source.id, name, 'arg'), source, name);
+    idOf.set(name, claim.id);
+    claims.set(name, claim);
+    map.claims.push(claim);
+  }
+  // Not relate(): an argument that attacks itself keeps its self-attack.
   for (const [from, to] of framework.attacks) {
     const claim = claims.get(from)!;
-    const relation: Relation = { kind: 'rebuts', from: claim.id, to: idOf.get(to)!, file, pointer: claim.pointer };
-    claim.relations.push(relation);
+    if (!claim.relations.some((r) => r.to === idOf.get(to))) claim.relations.push({ kind: 'rebuts', from: claim.id, to: idOf.get(to)!, file, pointer: claim.pointer });
   }
-  return {
-    map: {
-      sources: [{ type: 'source', id: sourceId, kind: 'other', title: file, authors: ['apx'], signatories: [], answers: [], addressedTo: [], file, pointer: '/source' }],
-      claims: [...claims.values()],
-      evidence: [],
-    },
-    idOf,
-  };
+  return { map, idOf };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DebateMap, RelationKind, Source } from '../model.js';
 import type { ExportModel } from './export-model.js';
 import { IdAllocator, slug } from './ids.js';
-import { ImportError } from './kialo.js';
+import { ImportError } from './import-error.js';
 import { emptyMap, newClaim, newSource, relate } from './model-builder.js';
 
 /** What riposte reads of @argdown/core's model (1.7). */

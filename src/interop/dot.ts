@@ -1,4 +1,5 @@
 import type { RelationKind } from '../model.js';
+import { wrap } from '../render/wrap.js';
 import type { ExportModel } from './export-model.js';
 
 /** A DOT string: quoted, with quotes and backslashes escaped, control characters dropped, line breaks as \n. */
@@ -8,18 +9,9 @@ export function dotString(text: string): string {
   return `"${clean.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
-/** Lines of at most `width` characters, for node labels. */
-function lines(text: string, width = 40, max = 6): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = '';
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
+/** A summary in lines of at most 40 columns, six lines at most, for a node label. */
+function lines(text: string, max = 6): string[] {
+  const out = wrap(text, 40);
   return out.length > max ? [...out.slice(0, max - 1), `${out[max - 1]} …`] : out;
 }
 

@@ -1,6 +1,6 @@
 import type { ClaimType, DebateMap, RelationKind } from '../model.js';
 import { CLAIM_TYPES, RELATION_KINDS } from '../model.js';
-import { ImportError } from './kialo.js';
+import { ImportError } from './import-error.js';
 import { emptyMap, newClaim, newSource, relate } from './model-builder.js';
 
 type Json = Record<string, unknown>;

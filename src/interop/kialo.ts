@@ -2,17 +2,9 @@ import type { DebateMap, Source } from '../model.js';
 import { IdAllocator, slug } from './ids.js';
 import { emptyMap, newClaim, newSource, relate } from './model-builder.js';
 
-/** A problem with the input, at a line: the importer writes nothing then. */
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column = 1,
-  ) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
+import { ImportError } from './import-error.js';
+
+export { ImportError };
 
 interface KialoNode {
   path: number[];

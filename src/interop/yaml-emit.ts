@@ -1,4 +1,4 @@
-import { escapedDoubleQuoted } from '../fmt/canonical.js';
+import { escapedDoubleQuoted, INVISIBLE } from '../fmt/escape.js';
 
 /**
  * A map file's data written straight to YAML in the canonical layout `riposte fmt` gives (keys
@@ -10,8 +10,6 @@ import { escapedDoubleQuoted } from '../fmt/canonical.js';
 
 type Value = string | number | Value[] | { [key: string]: Value };
 
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff]/;
 /** Scalars YAML 1.2's core schema reads as something other than a string. */
 const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:0|[1-9][0-9_]*)|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 

@@ -1,12 +1,17 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { DiagnosticCode } from '../diagnostics.js';
 import type { DebateMap } from '../model.js';
-import type { LoadedText } from '../validate/quotes.js';
 import { InputError, describeFsError } from './discover.js';
 import { readBoundedFile } from './read.js';
 import { makeScope, resolveForRead } from './scope.js';
 
 const MB = 1024 * 1024;
+
+/** A source text as the loader found it: its content, or why it could not be read (with the finding's code). */
+export type LoadedText =
+  | { ok: true; content: string }
+  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'invalid-file-name'> };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

@@ -1,11 +1,9 @@
-import type { DiagnosticCode, Finding, Severity } from '../diagnostics.js';
+import type { Finding, Severity } from '../diagnostics.js';
+import type { LoadedText } from '../load/texts.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, firstDifference, prepareText, type PreparedText } from './quote-text.js';
 
-/** A source text as the loader found it: its content, or why it could not be read. */
-export type LoadedText =
-  | { ok: true; content: string }
-  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'invalid-file-name'> };
+export type { LoadedText };
 
 export interface QuoteCheckOptions {
   /** Texts by file name (a source's `text`); absent when no texts directory is configured. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics.js';
 import { ANSWERING_KINDS, ATTACK_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
-import { compareDates } from './dates.js';
+import { compareDates } from '../dates.js';
 import { suggestion } from './suggest.js';
 
 type Entity = Source | Claim | Evidence;
