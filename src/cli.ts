@@ -124,7 +124,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     code = await (await import('./commands/tree.js')).treeCommand(ctx, paths, options);
   });
 
-  common(
+  outputFile(common(
     program
       .command('status')
       .description('list claims with their response status and grounded label (in: stands, out: defeated, undecided)')
@@ -134,10 +134,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('-t, --tag <tag>', 'only claims with this tag (repeatable)', collect)
       .addOption(new Option('-l, --label <label>', 'only claims with this label (repeatable)').choices(['in', 'out', 'undecided']).argParser(collectChoice(['in', 'out', 'undecided'], '--label')))
       .addOption(new Option('-r, --response <status>', 'only claims with this response status (repeatable)').choices(['answered', 'challenged', 'unanswered']).argParser(collectChoice(['answered', 'challenged', 'unanswered'], '--response')))
+      .option('--fail-on-listed', 'exit 1 when any claim is listed (for CI gates)')
       .addOption(width())
       .option('--ascii', 'ASCII instead of Unicode ellipses')
-      .addOption(textOrJson()),
-  ).action(async (paths, options) => {
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', ...REPORT_FORMATS.filter((f) => f !== 'stylish')]).default('text')),
+  )).action(async (paths, options) => {
     code = await (await import('./commands/status.js')).statusCommand(ctx, paths, options);
   });
 

@@ -42,8 +42,8 @@ export const DIAGNOSTIC_CODES = [
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
-/** Codes of `riposte unanswered` findings, for the CI output formats. */
-export const REPORT_CODES = ['unanswered-claim', 'challenged-claim'] as const;
+/** Codes of `riposte unanswered` and `riposte status` findings, for the CI output formats. */
+export const REPORT_CODES = ['unanswered-claim', 'challenged-claim', 'claim-status'] as const;
 export type ReportCode = (typeof REPORT_CODES)[number];
 
 export type Severity = 'error' | 'warning';

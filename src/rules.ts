@@ -46,5 +46,9 @@ export const RULES: Record<DiagnosticCode | ReportCode, Rule> = {
   'missing-quote': { summary: 'A claim has no quote.', help: 'Add the verbatim passage the claim rests on.' },
   'missing-date': { summary: 'A source has no date.', help: 'Add the date; a partial date such as 2024-05 will do, with date_inferred when it is inferred.' },
   'unanswered-claim': { summary: 'No claim of another source answers this claim.', help: 'Map the response that answers it, if there is one: a claim that rebuts, undermines, undercuts or concedes it.' },
+  'claim-status': {
+    summary: 'A claim listed by riposte status, with its response status and grounded label.',
+    help: 'Under --fail-on-listed the listed claims fail the run: map the answer that settles each, or change the filters (--label, --response) to the gate you mean.',
+  },
   'challenged-claim': { summary: 'This claim is questioned but not answered.', help: 'Map the response that answers it, if there is one.' },
 };

@@ -139,3 +139,21 @@ describe('labels in tree, unanswered and stats', () => {
     expect(text.stdout).toContain('ec-reply-2022.technology-neutral  answered - out');
   });
 });
+
+describe('riposte status in CI', () => {
+  it('each listed claim is a finding at its place; --fail-on-listed gates on them', () => {
+    let r = runBin(['status', '--source', 'cs-letter-2022', '--label', 'out', '-f', 'github', '--fail-on-listed']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBe(json(['status', '--source', 'cs-letter-2022', '--label', 'out']).total);
+    expect(lines.every((l) => /^::error file=arguments\/cs-letter-2022\.yaml,line=\d+,col=\d+,title=riposte claim-status::/.test(l))).toBe(true);
+    r = runBin(['status', '--source', 'cs-letter-2022', '--label', 'undecided', '--fail-on-listed']);
+    expect(r.code).toBe(0);
+    const dir = tempDir();
+    r = runBin(['status', '--label', 'out', '-f', 'sarif', '-o', `junit=${path.join(dir, 'status.xml')}`]);
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.runs[0].results.every((x: { ruleId: string; level: string }) => x.ruleId === 'claim-status' && x.level === 'warning')).toBe(true);
+    expect(readFileSync(path.join(dir, 'status.xml'), 'utf8')).toContain('claim-status');
+  });
+});

@@ -1,5 +1,5 @@
 import type { CheckOptions, OpenedMap } from '../api.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Finding } from '../diagnostics.js';
 import type { Limits } from '../load/config.js';
 import { InputError } from '../load/discover.js';
 import { safeInline } from '../render/sanitize.js';
@@ -143,6 +143,29 @@ export function parseOutputFile(value: string): { format: ReportFormat; path: st
 export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions): Promise<void> {
   const { diagnosticFormatters } = await import('../render/formatters/index.js');
   (format === 'stylish' ? ctx.io.stderr : ctx.io.stdout).write(diagnosticFormatters[format](diagnostics, options));
+}
+
+/**
+ * Report listed claims in a CI format: each finding placed at its claim in its file, printed
+ * in `format` (unless it is text or JSON, which the command has written) and written to each
+ * --output-file.
+ */
+export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap, findings: readonly Finding[], format: string, outputs: readonly string[], command: string, options: CommonOptions): Promise<void> {
+  const asFindings = format !== 'text' && format !== 'json';
+  if (!asFindings && outputs.length === 0) return;
+  const { locate } = await import('../load/index.js');
+  const located = await locate(findings, ctx.cwd, opened.scope, opened.limits.maxFileBytes);
+  const formatterOptions: FormatterOptions = {
+    color: ctx.color(options),
+    verbose: false,
+    summary: { files: opened.files.length, quotes: opened.quotes },
+    texts: located.texts,
+    files: opened.files,
+    version: ctx.version,
+    command,
+  };
+  if (asFindings) await printFindings(ctx, located.diagnostics, format as ReportFormat, formatterOptions);
+  await writeReportFiles(ctx, located.diagnostics, outputs, formatterOptions);
 }
 
 /** Write each --output-file FORMAT=PATH report atomically, never coloured. */

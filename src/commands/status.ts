@@ -1,6 +1,6 @@
 import type { Label } from '../graph/acceptability.js';
 import type { ResponseStatus } from '../graph/status.js';
-import { EXIT, knownSources, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, knownSources, openValidMap, parseOutputFile, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface StatusOptions extends CommonOptions {
   source?: string[];
@@ -10,16 +10,24 @@ export interface StatusOptions extends CommonOptions {
   response?: ResponseStatus[];
   width?: number;
   ascii?: boolean;
-  format: 'text' | 'json';
+  failOnListed?: boolean;
+  format: 'text' | ReportFormat;
+  outputFile?: string[];
 }
 
-/** One row per claim: its response status and grounded label, filtered; a summary line. */
+/**
+ * One row per claim: its response status and grounded label, filtered; a summary line. In a
+ * CI format each listed claim is a finding; --fail-on-listed makes them fail the run ("no claim
+ * of the 2022 letter is defeated": --source cs-letter-2022 --label out --fail-on-listed).
+ */
 export async function statusCommand(ctx: CommandContext, paths: string[], options: StatusOptions): Promise<number> {
+  const outputs = options.outputFile ?? [];
+  outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
   if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
-  const [{ groundedLabelling }, { claimRows }] = await Promise.all([import('../graph/acceptability.js'), import('../graph/claim-rows.js')]);
+  const [{ groundedLabelling }, { claimRows, claimRowFindings }] = await Promise.all([import('../graph/acceptability.js'), import('../graph/claim-rows.js')]);
   const rows = claimRows(graph, groundedLabelling(graph), {
     ...(options.source ? { sources: options.source } : {}),
     ...(options.author ? { authors: options.author } : {}),
@@ -30,9 +38,10 @@ export async function statusCommand(ctx: CommandContext, paths: string[], option
   if (options.format === 'json') {
     const { statusJson } = await import('../render/data.js');
     ctx.io.stdout.write(statusJson(rows));
-  } else {
+  } else if (options.format === 'text') {
     const { renderStatus } = await import('../render/status.js');
     ctx.io.stdout.write(renderStatus(rows, { color: ctx.color(options), width: ctx.width(options.width), ascii: options.ascii ?? false }));
   }
-  return EXIT.ok;
+  await reportClaimFindings(ctx, opened, claimRowFindings(rows, options.failOnListed ? 'error' : 'warning'), options.format, outputs, 'status', options);
+  return options.failOnListed && rows.length > 0 ? EXIT.findings : EXIT.ok;
 }

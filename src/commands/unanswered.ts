@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimType } from '../model.js';
-import { EXIT, knownSources, openValidMap, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, knownSources, openValidMap, parseOutputFile, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface UnansweredOptions extends CommonOptions {
   source?: string[];
@@ -21,7 +20,7 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
   outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
-  const { graph, files } = opened;
+  const { graph } = opened;
   if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
   const { unansweredClaims, unansweredFindings } = await import('../graph/unanswered.js');
   const { groundedLabelling } = await import('../graph/acceptability.js');
@@ -36,7 +35,6 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     includeChallenged: options.challenged,
   });
   const failed = options.failOnUnanswered === true && groups.some((g) => g.claims.length > 0);
-  const asFindings = options.format !== 'text' && options.format !== 'json';
 
   if (options.format === 'text') {
     const { renderUnanswered } = await import('../render/unanswered.js');
@@ -45,23 +43,8 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
     const { unansweredJsonChunks } = await import('../render/data.js');
     for (const chunk of unansweredJsonChunks(groups)) ctx.io.stdout.write(chunk);
   }
-  if (asFindings || outputs.length > 0) {
-    // For CI reports each claim is a finding at its place in its file: an error when the
-    // claims fail the run (--fail-on-unanswered), a warning otherwise.
-    const { locate } = await import('../load/index.js');
-    const located = await locate(unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), ctx.cwd, opened.scope, opened.limits.maxFileBytes);
-    const diagnostics: Diagnostic[] = located.diagnostics;
-    const formatterOptions = {
-      color: ctx.color(options),
-      verbose: false,
-      summary: { files: files.length, quotes: opened.quotes },
-      texts: located.texts,
-      files,
-      version: ctx.version,
-      command: 'unanswered',
-    };
-    if (asFindings) await printFindings(ctx, diagnostics, options.format as ReportFormat, formatterOptions);
-    await writeReportFiles(ctx, diagnostics, outputs, formatterOptions);
-  }
+  // For CI reports each claim is a finding at its place in its file: an error when the
+  // claims fail the run (--fail-on-unanswered), a warning otherwise.
+  await reportClaimFindings(ctx, opened, unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), options.format, outputs, 'unanswered', options);
   return failed ? EXIT.findings : EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import type { Finding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label, Labelling } from './acceptability.js';
 import { claims, type DebateGraph } from './build.js';
@@ -50,4 +51,15 @@ export function rowCounts(rows: readonly ClaimRow[]): { labels: Record<Label, nu
     status[row.status]++;
   }
   return { labels, status };
+}
+
+/** Listed claims as findings at each claim's place, for the CI report formats. */
+export function claimRowFindings(rows: readonly ClaimRow[], severity: Severity): Finding[] {
+  return rows.map(({ claim, source, status, label }) => ({
+    code: 'claim-status' as const,
+    severity,
+    message: `claim '${claim.id}' of ${source.id} is ${status} and ${label === 'in' ? 'stands (in)' : label === 'out' ? 'defeated (out)' : 'undecided'}: ${claim.summary}`,
+    file: claim.file,
+    pointer: claim.pointer,
+  }));
 }
