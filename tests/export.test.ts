@@ -127,6 +127,17 @@ describe('hostile text stays text in every export', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f]/);
   });
 
+  it('aif: JSON that carries the text exactly, and imports back valid; apx: names of [a-z0-9_] only', () => {
+    const aif = JSON.parse(run(['export', 'aif'], dir));
+    expect(aif.nodes.filter((n: { type: string }) => n.type === 'I').map((n: { text: string }) => n.text)).toContain(HOSTILE);
+    const out = tempDir();
+    run(['export', 'aif', '-o', path.join(out, 'h.json')], dir);
+    run(['import', 'aif', 'h.json', '-o', 'back'], out);
+    expect(JSON.parse(runBin(['validate', 'back', '--no-texts', '-f', 'json'], { cwd: out }).stdout).summary.errors).toBe(0);
+    const apx = run(['export', 'apx'], dir);
+    for (const line of apx.split('\n').filter((l) => /^(arg|att)\(/.test(l))) expect(line).toMatch(/^(arg\([a-z0-9_]+\)|att\([a-z0-9_]+,[a-z0-9_]+\))\.$/);
+  });
+
   it('json: the text round-trips exactly', () => {
     const data = JSON.parse(run(['export', 'json'], dir));
     expect(data.claims.find((c: { id: string }) => c.id === 'a.one').summary).toBe(HOSTILE);
