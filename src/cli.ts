@@ -216,6 +216,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     code = await (await import('./commands/export.js')).exportCommand(ctx, format, paths, options);
   });
 
+  common(
+    program
+      .command('html')
+      .description('write the map as one self-contained web page: the debate as a tree, filters, search, sources and a timeline')
+      .argument(...PATHS)
+      .option('-o, --output <file>', 'write the page to this file instead of stdout, atomically')
+      .option('--title <text>', 'the page title (default: Debate map)'),
+  ).action(async (paths, options) => {
+    code = await (await import('./commands/html.js')).htmlCommand(ctx, paths, options);
+  });
+
   program
     .command('init')
     .description('create a config file and a first map that validates out of the box')

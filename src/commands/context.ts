@@ -172,21 +172,8 @@ export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap
 export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions): Promise<void> {
   const files = outputs.map(parseOutputFile);
   if (files.length === 0) return;
-  const [{ diagnosticFormatters }, path, { writeFileAtomic, isInterrupted }, { describeFsError }] = await Promise.all([
-    import('../render/formatters/index.js'),
-    import('node:path'),
-    import('../io/atomic-write.js'),
-    import('../load/discover.js'),
-  ]);
-  const { mkdir } = await import('node:fs/promises');
+  const [{ diagnosticFormatters }, { writeOutputFile }] = await Promise.all([import('../render/formatters/index.js'), import('./output.js')]);
   for (const file of files) {
-    try {
-      const target = path.resolve(ctx.cwd, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFileAtomic(target, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }));
-    } catch (error) {
-      if (isInterrupted(error)) throw error;
-      throw new InputError(`cannot write the ${file.format} report: ${describeFsError(error, file.path)}`, file.path);
-    }
+    await writeOutputFile(ctx, file.path, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }), `${file.format} report`);
   }
 }

@@ -39,22 +39,9 @@ export async function exportCommand(ctx: CommandContext, format: string, paths: 
     for (const [, text] of files) ctx.io.stdout.write(text);
     return EXIT.ok;
   }
-  const [path, { mkdir }, { writeFileAtomic, isInterrupted }, { describeFsError, InputError }] = await Promise.all([
-    import('node:path'),
-    import('node:fs/promises'),
-    import('../io/atomic-write.js'),
-    import('../load/discover.js'),
-  ]);
+  const [path, { writeOutputFile }] = await Promise.all([import('node:path'), import('./output.js')]);
   const output = options.output;
-  const target = path.resolve(ctx.cwd, output);
-  try {
-    if (writer.kind === 'files') await mkdir(target, { recursive: true });
-    else await mkdir(path.dirname(target), { recursive: true });
-    for (const [name, text] of files) await writeFileAtomic(name ? path.join(target, name) : target, text);
-  } catch (error) {
-    if (isInterrupted(error)) throw error;
-    throw new InputError(`cannot write the ${format} export: ${describeFsError(error, output)}`, output);
-  }
+  for (const [name, text] of files) await writeOutputFile(ctx, name ? path.join(output, name) : output, text, `${format} export`);
   ctx.io.stderr.write(`wrote ${files.map(([name]) => safeInline(name ? path.join(output, name) : output)).join(', ')}: ${model.claims.length} claims, ${model.relations.length} relations\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,23 @@
+import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+
+export interface HtmlOptions extends CommonOptions {
+  output?: string;
+  title?: string;
+}
+
+/** The map as one self-contained web page: to stdout, or atomically to -o. */
+export async function htmlCommand(ctx: CommandContext, paths: string[], options: HtmlOptions): Promise<number> {
+  const opened = await openValidMap(ctx, paths, options);
+  if (typeof opened === 'number') return opened;
+  const [{ pageModel }, { pageChunks }, { loadPageAssets }] = await Promise.all([import('../web/page-model.js'), import('../web/page.js'), import('../web/assets.js')]);
+  const model = pageModel(opened.map, opened.graph);
+  const chunks = pageChunks(model, await loadPageAssets(), { title: options.title ?? 'Debate map', version: ctx.version });
+  if (options.output === undefined) {
+    for (const chunk of chunks) ctx.io.stdout.write(chunk);
+    return EXIT.ok;
+  }
+  const { writeOutputFile } = await import('./output.js');
+  await writeOutputFile(ctx, options.output, [...chunks].join(''), 'page');
+  ctx.io.stderr.write(`wrote ${options.output}: ${model.sources.length} sources, ${model.claims.length} claims\n`);
+  return EXIT.ok;
+}
