@@ -13,7 +13,12 @@ export default tseslint.config(
   {
     // The web page's own script runs in the reader's browser, and only there.
     files: ['src/web/client/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, Highlight: 'readonly' } },
+  },
+  {
+    // Benchmarks that drive a browser pass functions to run in the page.
+    files: ['bench/web.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     // Core layers stay free of side effects: no process, no console.

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMap, prng } from './generate.mjs';
+import { webBench } from './web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench', '.out');
@@ -189,6 +190,7 @@ if (interop.length > 1) {
   const per = (k) => ((b[k].ms - a[k].ms) / ((b.claims - a.claims) / 1000)).toFixed(1);
   lines.push('', `Marginal time per 1000 more claims, ${a.claims} to ${b.claims}: import ${per('import')} ms, dot ${per('dot')} ms, graphml ${per('graphml')} ms, json ${per('json')} ms, csv ${per('csv')} ms.`);
 }
+lines.push(...(await webBench({ maps: rows.map((r) => ({ claims: r.claims, dir: path.join(out, String(r.claims)), unanswered: r.unanswered })), riposte, measureAll, fmtMs, fmtMb })));
 if (!gnuTime) lines.push('', 'Peak memory not measured: install GNU time (apt-get install time).');
 const report = lines.join('\n') + '\n';
 process.stdout.write(report);

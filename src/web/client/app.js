@@ -32,6 +32,9 @@
   const hasChildren = new Uint8Array(n);
   const collapsed = new Uint8Array(n);
   const filteredOut = new Uint8Array(n);
+  /** What the page shows for each item: hidden, and marked as context for a match below it. */
+  const domHidden = new Uint8Array(n);
+  const contextShown = new Uint8Array(n);
   const isClaim = new Uint8Array(n);
   /** @type {Map<Element, number>} */
   const indexOf = new Map();
@@ -197,9 +200,11 @@
     const out = new Array(data.claims.length).fill('');
     for (let k = 0; k < n; k++) {
       if (!isClaim[k]) continue;
-      out[claimOf[k]] = Array.from(items[k].firstElementChild?.querySelectorAll(':scope > .summary, :scope > .quote blockquote') ?? [], (e) => e.textContent)
-        .join('\n')
-        .toLowerCase();
+      const row = /** @type {HTMLElement} */ (items[k].firstElementChild);
+      let text = row.getElementsByClassName('summary')[0]?.textContent ?? '';
+      const quotes = row.getElementsByTagName('blockquote');
+      for (let q = 0; q < quotes.length; q++) text += '\n' + quotes[q].textContent;
+      out[claimOf[k]] = text.toLowerCase();
     }
     searchText = out;
     return out;
@@ -220,18 +225,26 @@
   const openedBySearch = new Set();
   /** @type {HTMLElement[]} */
   let marked = [];
+  // Matches are painted with the CSS Custom Highlight API where there is one: no change to the
+  // page's elements, so highlighting thousands of matches costs no layout. Else, <mark>.
+  const highlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? CSS.highlights : null;
+  /** @type {Range[]} */
+  let ranges = [];
 
   function clearMarks() {
+    highlightRun++;
     for (const element of marked) {
       for (const mark of Array.from(element.querySelectorAll('mark'))) mark.replaceWith(/** @type {string} */ (mark.textContent));
       element.normalize();
     }
     marked = [];
+    ranges = [];
+    if (highlights) highlights.delete('riposte-search');
     for (const details of openedBySearch) details.open = false;
     openedBySearch.clear();
   }
 
-  /** Wrap each occurrence of `needle` in the text nodes of `element` in <mark>. @param {HTMLElement} element @param {string} needle */
+  /** Mark each occurrence of `needle` in the text of `element`; whether there was one. @param {HTMLElement} element @param {string} needle */
   function mark(element, needle) {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     /** @type {Text[]} */
@@ -245,6 +258,15 @@
       let at = lower.indexOf(needle);
       if (at < 0) continue;
       found = true;
+      if (highlights) {
+        for (; at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+          const range = new Range();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          ranges.push(range);
+        }
+        continue;
+      }
       const fragment = document.createDocumentFragment();
       let from = 0;
       while (at >= 0) {
@@ -258,8 +280,46 @@
       fragment.append(value.slice(from));
       node.replaceWith(fragment);
     }
-    if (found) marked.push(element);
+    if (found && !highlights) marked.push(element);
     return found;
+  }
+
+  /** Marks the matches of item k's claim: its summary, and its quotes (opened to show them). @param {number} k @param {string} needle */
+  function highlightItem(k, needle) {
+    const row = /** @type {HTMLElement} */ (items[k].firstElementChild);
+    const summary = /** @type {HTMLElement | undefined} */ (row.getElementsByClassName('summary')[0]);
+    if (summary) mark(summary, needle);
+    const details = /** @type {HTMLDetailsElement | undefined} */ (row.getElementsByClassName('quote')[0]);
+    if (!details) return;
+    let inQuote = false;
+    const quotes = details.getElementsByTagName('blockquote');
+    for (let q = 0; q < quotes.length; q++) inQuote = mark(/** @type {HTMLElement} */ (quotes[q]), needle) || inQuote;
+    if (inQuote && !details.open) {
+      details.open = true;
+      openedBySearch.add(details);
+    }
+  }
+
+  let highlightRun = 0;
+  /**
+   * Highlight the matches in batches: the first ones at once, the rest between frames, so a
+   * search that matches thousands of claims shows its result without waiting for every mark.
+   * @param {Uint8Array} matched @param {string} needle
+   */
+  function highlightMatches(matched, needle) {
+    const run = ++highlightRun;
+    let k = 0;
+    const batch = (/** @type {number} */ size) => {
+      if (run !== highlightRun) return;
+      for (let done = 0; k < n && done < size; k++) {
+        if (!isClaim[k] || !matched[claimOf[k]]) continue;
+        highlightItem(k, needle);
+        done++;
+      }
+      if (highlights && ranges.length > 0) highlights.set('riposte-search', new Highlight(...ranges));
+      if (k < n) setTimeout(() => batch(500));
+    };
+    batch(100);
   }
 
   /** Filter the tree, the unanswered list and the counts; returns how many claims match. */
@@ -287,20 +347,31 @@
       labelCounts[c[2]]++;
     }
 
+    // Bottom-up: an item is visible when it matches or something below it does.
     const visible = new Uint8Array(n);
+    const own = new Uint8Array(n);
     for (let k = n - 1; k >= 0; k--) {
-      const own = claimOf[k] >= 0 && matched[claimOf[k]] === 1;
-      if (own || visible[k]) {
+      own[k] = claimOf[k] >= 0 && matched[claimOf[k]] === 1 ? 1 : 0;
+      if (own[k] || visible[k]) {
         visible[k] = 1;
         if (parentOf[k] >= 0) visible[parentOf[k]] = 1;
       }
-      const out = active && !visible[k] ? 1 : 0;
-      if (filteredOut[k] !== out) {
-        filteredOut[k] = out;
-        items[k].hidden = out === 1;
+      filteredOut[k] = active && !visible[k] ? 1 : 0;
+    }
+    // Only the topmost hidden item of each hidden subtree is touched: what lies below it is
+    // hidden with it, and is brought up to date when its parent shows again.
+    for (let k = 0; k < n; k++) {
+      const p = parentOf[k];
+      if (p >= 0 && filteredOut[p]) continue;
+      if (domHidden[k] !== filteredOut[k]) {
+        domHidden[k] = filteredOut[k];
+        items[k].hidden = filteredOut[k] === 1;
       }
-      const context = active && visible[k] === 1 && !own && claimOf[k] >= 0;
-      if (items[k].classList.contains('context') !== context) items[k].classList.toggle('context', context);
+      const context = active && visible[k] === 1 && !own[k] && claimOf[k] >= 0 ? 1 : 0;
+      if (contextShown[k] !== context) {
+        contextShown[k] = context;
+        items[k].classList.toggle('context', context === 1);
+      }
     }
     for (const li of unansweredItems) {
       const out = active && !matched[Number(li.dataset.i)];
@@ -308,23 +379,7 @@
     }
 
     clearMarks();
-    if (f.q) {
-      for (let k = 0; k < n; k++) {
-        if (!isClaim[k] || !matched[claimOf[k]]) continue;
-        const row = /** @type {HTMLElement} */ (items[k].firstElementChild);
-        const summary = /** @type {HTMLElement | null} */ (row.querySelector(':scope > .summary'));
-        if (summary) mark(summary, f.q);
-        for (const details of Array.from(row.querySelectorAll(':scope > details.quote'))) {
-          let inQuote = false;
-          for (const quote of Array.from(details.querySelectorAll('blockquote'))) inQuote = mark(/** @type {HTMLElement} */ (quote), f.q) || inQuote;
-          const d = /** @type {HTMLDetailsElement} */ (details);
-          if (inQuote && !d.open) {
-            d.open = true;
-            openedBySearch.add(d);
-          }
-        }
-      }
-    }
+    if (f.q) highlightMatches(matched, f.q);
 
     const summary = `${count} claims: ${statusCounts[0]} answered, ${statusCounts[1]} challenged, ${statusCounts[2]} unanswered; ${labelCounts[0]} ${LABEL_WORDS[0]}, ${labelCounts[1]} ${LABEL_WORDS[1]}, ${labelCounts[2]} ${LABEL_WORDS[2]}`;
     counts.textContent = active ? `Showing ${count} of ${m} claims. ${summary.slice(summary.indexOf(':') + 2)}` : summary;
@@ -414,4 +469,6 @@
   });
 
   readFragment();
+  // Read the text to search while the reader is still looking, so the first search is quick.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => texts());
 })();
