@@ -257,6 +257,17 @@ describe('the page of the shipped map in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints every branch, without the side panel', async () => {
+    const { page } = await open(shipped);
+    await page.click('#collapse-all');
+    const child = page.locator('#tree li.claim[aria-expanded] > ul > li').first();
+    expect(await child.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await child.isVisible()).toBe(true);
+    expect(await page.locator('aside.panel').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
   it('follows the reader’s colour scheme and motion preference', async () => {
     const dark = await open(shipped, { colorScheme: 'dark', reducedMotion: 'reduce' });
     const light = await open(shipped, { colorScheme: 'light', reducedMotion: 'no-preference' });

@@ -108,3 +108,38 @@ describe('riposte html', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the page model', () => {
+  const map = (files: Record<string, string>) => tempDir({ 'riposte.config.yaml': 'maps: [arguments]\n', ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`arguments/${k}`, v])) });
+
+  it('says who answered whom, with claim counts and whole-document answers, and draws one arrow per pair', async () => {
+    const dir = map({
+      'a.yaml': 'source: {id: a, kind: letter, title: A, authors: [Alpha], date: 2024-01-01}\nclaims:\n  - {id: a.one, summary: One.}\n  - {id: a.two, summary: Two.}\n',
+      'b.yaml': 'source: {id: b, kind: reply, title: B, authors: [Beta], date: 2024-02-01, answers: [a]}\nclaims:\n  - {id: b.no, summary: No., rebuts: a.one}\n  - {id: b.why, summary: Why?, questions: a.two}\n  - {id: b.yes, summary: Yes., supports: a.one}\n',
+      'c.yaml': 'source: {id: c, kind: statement, title: C, authors: [Gamma], date: 2024-03-01}\nclaims:\n  - {id: c.but, summary: But., undermines: b.no}\n',
+    });
+    const { openMap } = await import('../src/api.js');
+    const { pageModel } = await import('../src/web/page-model.js');
+    const { timelineSvg } = await import('../src/web/sources-html.js');
+    const opened = await openMap([], { cwd: dir, texts: false, strict: false, limits: {} });
+    const model = pageModel(opened.map, opened.graph);
+    const links = (id: string, side: 'answers' | 'answeredBy') =>
+      model.sources.find((s) => s.source.id === id)![side].map((l) => [l.source.id, l.claims, l.wholeDocument]);
+    // A rebuttal and a question count as answers between documents; support does not.
+    expect(links('b', 'answers')).toEqual([['a', 2, true]]);
+    expect(links('a', 'answeredBy')).toEqual([['b', 2, true]]);
+    expect(links('c', 'answers')).toEqual([['b', 1, false]]);
+    expect(links('b', 'answeredBy')).toEqual([['c', 1, false]]);
+    expect(links('a', 'answers')).toEqual([]);
+    // Relations both ways on each claim.
+    expect(model.byId.get('a.one')!.relatedBy.map((l) => `${l.kind} ${l.id}`).sort()).toEqual(['rebuts b.no', 'supports b.yes']);
+    expect(model.byId.get('b.no')!.relatesTo).toEqual([{ id: 'a.one', kind: 'rebuts' }]);
+    expect(model.byId.get('a.one')!.status).toBe('answered');
+    expect(model.byId.get('a.two')!.status).toBe('challenged');
+    expect(model.byId.get('b.no')!.label).toBe('out');
+    expect(model.byId.get('a.one')!.label).toBe('in');
+    const svg = timelineSvg(model).value;
+    expect(svg.match(/class="arc"/g)).toHaveLength(2);
+    expect(svg).toContain('<title>Beta answered Alpha: 2 claims and the document as a whole</title>');
+  });
+});

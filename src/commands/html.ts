@@ -13,11 +13,12 @@ export async function htmlCommand(ctx: CommandContext, paths: string[], options:
   const model = pageModel(opened.map, opened.graph);
   const chunks = pageChunks(model, await loadPageAssets(), { title: options.title ?? 'Debate map', version: ctx.version });
   if (options.output === undefined) {
-    for (const chunk of chunks) ctx.io.stdout.write(chunk);
+    const { inBatches } = await import('../io/batches.js');
+    for (const batch of inBatches(chunks)) ctx.io.stdout.write(batch);
     return EXIT.ok;
   }
   const { writeOutputFile } = await import('./output.js');
-  await writeOutputFile(ctx, options.output, [...chunks].join(''), 'page');
+  await writeOutputFile(ctx, options.output, chunks, 'page');
   ctx.io.stderr.write(`wrote ${options.output}: ${model.sources.length} sources, ${model.claims.length} claims\n`);
   return EXIT.ok;
 }

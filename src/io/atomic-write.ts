@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { chown, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chown, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { inBatches } from './batches.js';
 
 /** Temporary files being written, so an interrupted run can remove them (see bin/riposte.js). */
 const pending = new Set<string>();
@@ -56,7 +57,7 @@ export interface AtomicWriteOptions {
  * to disk, then renamed over the target. Readers see the old file or the new one, never half
  * of either; an existing file keeps its permissions and, where the process may set it, its owner.
  */
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode: number | undefined;
@@ -79,7 +80,8 @@ export async function writeFileAtomic(file: string, content: string, options: At
     const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
       checkInterrupt();
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      else await writeChunks(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -101,6 +103,14 @@ export async function writeFileAtomic(file: string, content: string, options: At
     throw error;
   } finally {
     pending.delete(temp);
+  }
+}
+
+/** Write text made in chunks (a page of a large map) without holding all of it at once. */
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+  for (const batch of inBatches(chunks)) {
+    checkInterrupt();
+    await handle.write(batch, null, 'utf8');
   }
 }
 
