@@ -227,6 +227,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     code = await (await import('./commands/html.js')).htmlCommand(ctx, paths, options);
   });
 
+  common(
+    program
+      .command('diff')
+      .description('compare the map at two revisions (or directories) as data: claims, relations, and what changed for the debate')
+      .argument('<base>', 'a git revision (main, HEAD~1, a tag) or a directory')
+      .argument('[head]', 'a git revision or a directory (default: the working tree)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--fail-on <what>', 'exit 1 when the change does this: newly-unanswered, removed, label-changed, broken-quote or any (repeatable)', collectChoice(['newly-unanswered', 'removed', 'label-changed', 'broken-quote', 'any'], '--fail-on'))
+      .option('-s, --source <id>', 'only claims of this source count for --fail-on (repeatable)', collect)
+      .addOption(width()),
+  ).action(async (base, head, options) => {
+    code = await (await import('./commands/diff.js')).diffCommand(ctx, base, head, options);
+  });
+
   program
     .command('init')
     .description('create a config file and a first map that validates out of the box')
