@@ -6,7 +6,7 @@
 // the table gives the median wall time and the largest peak resident memory. Peak memory comes from GNU time
 // (/usr/bin/time, Debian package `time`); without it only times are reported.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMap, prng } from './generate.mjs';
@@ -189,6 +189,41 @@ if (interop.length > 1) {
   const [a, b] = [interop.at(-2), interop.at(-1)];
   const per = (k) => ((b[k].ms - a[k].ms) / ((b.claims - a.claims) / 1000)).toFixed(1);
   lines.push('', `Marginal time per 1000 more claims, ${a.claims} to ${b.claims}: import ${per('import')} ms, dot ${per('dot')} ms, graphml ${per('graphml')} ms, json ${per('json')} ms, csv ${per('csv')} ms.`);
+}
+// riposte diff: each generated map against a copy with 1% of its claims changed (a revised
+// summary) and one relation per file retyped (rebuts to supports: claims lose their answers).
+const diffs = [];
+for (const r of rows) {
+  const dir = path.join(out, String(r.claims));
+  const head = path.join(dir, 'diff-head');
+  rmSync(head, { recursive: true, force: true });
+  cpSync(path.join(dir, 'arguments'), path.join(head, 'arguments'), { recursive: true });
+  // Each side its own project (else both would find this repository's config above them).
+  for (const side of [dir, head]) writeFileSync(path.join(side, 'riposte.config.yaml'), 'maps: [arguments]\n');
+  for (const file of readdirSync(path.join(head, 'arguments'))) {
+    const target = path.join(head, 'arguments', file);
+    const text = readFileSync(target, 'utf8')
+      .replace(/(- id: s\d+\.c0\n {4}summary: ")/g, '$1Revised: ')
+      .replace('    rebuts: ', '    supports: ');
+    writeFileSync(target, text);
+  }
+  process.stderr.write(`diff at ${r.claims} claims...\n`);
+  const measured = measureAll(
+    {
+      validate: { args: [riposte, 'validate', 'arguments', '--no-texts'], status: 0 },
+      diff: { args: [riposte, 'diff', '.', 'diff-head', '--no-texts', '--format', 'json'], status: 0 },
+    },
+    dir,
+    3,
+  );
+  diffs.push({ claims: r.claims, ...measured });
+}
+lines.push('', '`riposte diff` of each map against a copy with 1% of its claims changed and a relation per file retyped (directories, `--no-texts`, json), median of 3; `riposte validate --no-texts` of one side in the same run as the baseline:', '');
+lines.push('| claims | validate --no-texts | diff | diff / validate |', '|---:|---:|---:|---:|');
+for (const d of diffs) lines.push(`| ${d.claims} | ${fmtMs(d.validate.ms)}, ${fmtMb(d.validate.mb)} | ${fmtMs(d.diff.ms)}, ${fmtMb(d.diff.mb)} | ${(d.diff.ms / d.validate.ms).toFixed(2)}x |`);
+if (diffs.length > 1) {
+  const [a, b] = [diffs.at(-2), diffs.at(-1)];
+  lines.push('', `Marginal time per 1000 more claims, ${a.claims} to ${b.claims}: diff ${((b.diff.ms - a.diff.ms) / ((b.claims - a.claims) / 1000)).toFixed(1)} ms, validate ${((b.validate.ms - a.validate.ms) / ((b.claims - a.claims) / 1000)).toFixed(1)} ms.`);
 }
 lines.push(...(await webBench({ maps: rows.map((r) => ({ claims: r.claims, dir: path.join(out, String(r.claims)), unanswered: r.unanswered })), riposte, measureAll, fmtMs, fmtMb })));
 if (!gnuTime) lines.push('', 'Peak memory not measured: install GNU time (apt-get install time).');

@@ -179,3 +179,24 @@ describe('the Markdown report', () => {
     expect(out.match(/<details/g)).toHaveLength(out.match(/<\/details>/g)!.length);
   });
 });
+
+describe('docs/ci.md', () => {
+  it('documents a pull-request workflow whose riposte diff commands run', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { repoRoot } = await import('./helpers.js');
+    const doc = readFileSync(path.join(repoRoot, 'docs/ci.md'), 'utf8');
+    const block = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('riposte diff'))!;
+    const workflow = parse(block) as { on: string; permissions: Record<string, string>; jobs: Record<string, { steps: { run?: string }[] }> };
+    expect(workflow.on).toBe('pull_request');
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? '')).filter((r) => r.includes('riposte diff'));
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const run of runs) {
+      const args = run.replace(/^npx riposte /, '').replace(/\s*>.*$/, '').replace('"origin/$BASE"', commits.start!).split(/\s+/);
+      const result = runBin(args, { cwd: repo });
+      expect(result.stderr).not.toMatch(/unknown|error: /);
+      expect([0, 1], `${run}: ${result.stderr}`).toContain(result.code);
+    }
+  });
+});
