@@ -90,7 +90,12 @@ const CLAIM_FIELDS: [string, (c: Claim) => unknown][] = [
   ['note', (c) => c.note],
 ];
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Field values are strings, lists of strings, or absent: compared without serialising, as most are equal. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return (a ?? null) === (b ?? null);
+}
 
 function fieldChanges<T>(fields: [string, (x: T) => unknown][], before: T, after: T): FieldChange[] {
   const changes: FieldChange[] = [];
