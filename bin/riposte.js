@@ -44,6 +44,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    stdin: async () => {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     isTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
   });

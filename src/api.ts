@@ -3,6 +3,7 @@ import type { Diagnostic, Finding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
+import { parseMapText } from './load/parse.js';
 import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
@@ -21,6 +22,14 @@ export interface CheckOptions {
   limits?: Partial<Limits>;
   /** Skip quote checks (the read-only commands do not need them). */
   quotes?: boolean;
+  /**
+   * With paths named, read the rest of the map (the config's `maps`) too, so references into
+   * it resolve, and report only the named files' findings (default true). False: the named
+   * files alone.
+   */
+  context?: boolean;
+  /** A map file's text from elsewhere than the disk (an editor's unsaved buffer): checked as the file at `file`. */
+  stdin?: { file: string; text: string };
 }
 
 export interface CheckResult {
@@ -38,36 +47,78 @@ export interface CheckResult {
 
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
 export async function checkMap(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
+  checkArguments(paths, options);
   const config = await loadConfig(options.cwd, options.config);
   const limits = resolveLimits(config, options.limits);
   // Reads stay in the project; only paths named on the command line may widen that.
   const scope = projectScope(config.root, paths, options.cwd);
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope);
+  const named = options.stdin ? [path.normalize(options.stdin.file)] : await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope).catch((error: unknown) => {
+    // Nothing named, no config, no arguments/: most likely a directory where no map was begun.
+    if (error instanceof InputError && paths.length === 0 && config.file === undefined) {
+      throw new InputError(`${error.message}; no riposte.config.yaml here or above, and no map: run 'riposte init' to start one`, error.path);
+    }
+    throw error;
+  });
+  const files = await withContext(named, paths.length > 0 || options.stdin !== undefined, config, options, limits, scope);
+  /** Files whose findings are reported: the named ones, when the rest of the map is only context. */
+  const reported = files.length > named.length ? new Set(named) : undefined;
+  const stdinFile = options.stdin ? path.resolve(options.cwd, options.stdin.file) : undefined;
   // One file at a time: parse, check against the schema, add to the model, drop the data.
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
   const findings: Finding[] = [];
   const recovered = new Set<string>();
   for (const file of files) {
-    const parsed = loadMapFile(file, options.cwd, limits, scope);
-    for (const finding of validateFile(parsed)) findings.push(finding);
+    const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
+    if (!reported || reported.has(file)) for (const finding of validateFile(parsed)) findings.push(finding);
     for (const id of parsed.recoveredIds) recovered.add(id);
     addToModel(map, parsed.file, parsed.data);
   }
+  // Quotes are checked for the files reported on: the others are context.
+  const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
   let texts;
   const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
   if (options.quotes !== false && textsDir !== undefined) {
     if (options.texts === undefined && config.textsRefused) throw new InputError(config.textsRefused, config.file ?? '.');
-    texts = loadTexts(map, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
+    texts = loadTexts(checkedMap, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
   }
   const outcome = validateMap(map, recovered, {
+    ...(reported ? { quoteMap: checkedMap } : {}),
     ...(texts ? { texts } : {}),
     ...(options.texts === false ? { textsOff: true } : {}),
     strict: options.strict ?? false,
     quotes: options.quotes ?? true,
   });
-  for (const finding of outcome.findings) findings.push(finding);
-  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd, scope, limits.maxFileBytes);
-  return { config, files, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
+  for (const finding of outcome.findings) if (!reported || reported.has(finding.file)) findings.push(finding);
+  const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
+  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd, scope, limits.maxFileBytes, overrides);
+  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
+}
+
+/** The library's callers get a TypeError that says what to pass, not one from deep inside node:path. */
+function checkArguments(paths: unknown, options: unknown): void {
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) throw new TypeError('checkMap(paths, options): paths must be an array of strings (files, directories or glob patterns; [] for the config\'s maps)');
+  if (options === null || typeof options !== 'object') throw new TypeError("checkMap(paths, options): options must be an object with at least { cwd: '.' }");
+  const { cwd, texts, strict } = options as Record<string, unknown>;
+  if (typeof cwd !== 'string') throw new TypeError('checkMap(paths, options): options.cwd must be a string: the directory paths are relative to (process.cwd() for the current one)');
+  if (texts !== undefined && texts !== false && typeof texts !== 'string') throw new TypeError('checkMap(paths, options): options.texts must be a directory (a string), false, or absent');
+  if (strict !== undefined && typeof strict !== 'boolean') throw new TypeError('checkMap(paths, options): options.strict must be a boolean');
+}
+
+/**
+ * The named files, and after them the rest of the map they belong to (the config's maps) when
+ * they were named: a file checked alone would report every reference into the others as dangling.
+ */
+async function withContext(named: string[], wasNamed: boolean, config: Config, options: CheckOptions, limits: Limits, scope: ReadScope): Promise<string[]> {
+  if (!wasNamed || options.context === false) return named;
+  let context: string[];
+  try {
+    context = await discoverMapFiles(config.maps, options.cwd, limits.maxFiles, scope);
+  } catch (error) {
+    if (error instanceof InputError) return named; // no map to give context: the named files alone
+    throw error;
+  }
+  const seen = new Set(named.map((f) => path.resolve(options.cwd, f)));
+  return [...named, ...context.filter((f) => !seen.has(path.resolve(options.cwd, f)))];
 }
 
 export interface OpenedMap extends CheckResult {
@@ -76,7 +127,8 @@ export interface OpenedMap extends CheckResult {
 
 /** Load a map for the read-only commands: no quote checks, and the graph built. */
 export async function openMap(paths: readonly string[], options: CheckOptions): Promise<OpenedMap> {
-  const result = await checkMap(paths, { ...options, quotes: false });
+  // The paths named are the map these commands answer about: no context from the config.
+  const result = await checkMap(paths, { context: false, ...options, quotes: false });
   const { buildGraph } = await import('./graph/build.js');
   return { ...result, graph: buildGraph(result.map) };
 }

@@ -83,7 +83,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning']).default('error'))
         .option('--strict', 'treat unchecked quotes as errors')
         .option('-v, --verbose', 'show a code frame under each finding')
-        .option('-q, --quiet', 'report errors only'),
+        .option('-q, --quiet', 'report errors only')
+        .option('--stdin', 'check the map file given on standard input (for editors), in the context of the whole map')
+        .option('--stdin-filename <path>', 'the path of the file given with --stdin: findings are reported there')
+        .option('--no-context', 'check the named files alone, without the rest of the map (references into it are dangling)'),
     ),
   ).action(async (paths, options) => {
     code = await (await import('./commands/validate.js')).validateCommand(ctx, paths, options);

@@ -16,3 +16,14 @@ export function compareDates(a: string, b: string): number {
 export function dateSortKey(date: string | undefined): string {
   return date ?? '9999';
 }
+
+const ISO_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Whether a date is ISO 8601 (full or partial) and exists on the calendar: no 30 February. */
+export function isRealDate(date: string): boolean {
+  const match = ISO_DATE.exec(date);
+  if (!match) return false;
+  if (!match[3]) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

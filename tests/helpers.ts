@@ -37,8 +37,9 @@ export async function runCli(
 }
 
 /** Run the real executable as a child process (needs `npm run build`). */
-export function runBin(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+export function runBin(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
+    input: options.input ?? '',
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     encoding: 'utf8',

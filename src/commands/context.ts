@@ -10,6 +10,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** All of standard input, for commands that read a file from it (`validate --stdin`). */
+  stdin?: () => Promise<string>;
   /** Whether stdout is a terminal, and its width. */
   isTTY?: boolean;
   columns?: number;

@@ -1,4 +1,5 @@
-import { checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { safeInline } from '../render/sanitize.js';
+import { EXIT, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
@@ -7,14 +8,22 @@ export interface ValidateOptions extends CommonOptions {
   strict?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  /** Read the file from stdin, as if it were at stdinFilename. */
+  stdin?: boolean;
+  stdinFilename?: string;
+  /** False (--no-context): named files are checked alone. */
+  context?: boolean;
 }
 
 export async function validateCommand(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<number> {
   const { checkMap } = await import('../api.js');
-  const result = await checkMap(paths, checkOptions(ctx, options));
+  const stdin = options.stdin ? await readStdin(ctx, paths, options) : undefined;
+  if (typeof stdin === 'number') return stdin;
+  const result = await checkMap(paths, { ...checkOptions(ctx, options), ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
   const outputs = options.outputFile ?? [];
   outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
-  const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  // -q keeps the findings that fail the run: errors, and warnings too with --fail-on warning.
+  const shown = options.quiet && options.failOn !== 'warning' ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const formatterOptions = {
     color: ctx.color(options),
     verbose: options.verbose ?? false,
@@ -27,4 +36,22 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   await printFindings(ctx, shown, options.format, formatterOptions);
   await writeReportFiles(ctx, shown, outputs, formatterOptions);
   return findingsExit(result.diagnostics, options.failOn);
+}
+
+/** The file given on stdin and the path it stands for; or the exit code of a misuse. */
+async function readStdin(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<{ file: string; text: string } | number> {
+  if (options.stdinFilename === undefined || paths.length > 0 || !ctx.io.stdin) {
+    ctx.io.stderr.write(
+      paths.length > 0
+        ? 'riposte: --stdin checks one file, the one on standard input: name it with --stdin-filename, not as a path\n'
+        : 'riposte: --stdin needs --stdin-filename PATH: the path the text on standard input stands for (its findings are reported there)\n',
+    );
+    return EXIT.usage;
+  }
+  const { isMapFileName } = await import('../load/discover.js');
+  if (!isMapFileName(options.stdinFilename)) {
+    ctx.io.stderr.write(`riposte: --stdin-filename must name a map file (*.yaml or *.yml), got '${safeInline(options.stdinFilename)}'\n`);
+    return EXIT.usage;
+  }
+  return { file: options.stdinFilename, text: await ctx.io.stdin() };
 }

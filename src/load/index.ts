@@ -24,7 +24,14 @@ export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEF
  * Turn findings into located diagnostics, re-reading only the files that have findings.
  * Returns those files' texts too, for code frames.
  */
-export async function locate(findings: readonly Finding[], cwd: string, scope?: ReadScope, maxBytes = Infinity): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
+export async function locate(
+  findings: readonly Finding[],
+  cwd: string,
+  scope?: ReadScope,
+  maxBytes = Infinity,
+  /** Texts of files not read from disk (a buffer given on stdin), by file. */
+  overrides?: ReadonlyMap<string, string>,
+): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
@@ -37,6 +44,12 @@ export async function locate(findings: readonly Finding[], cwd: string, scope?: 
     if (list.every((f) => f.unread)) {
       // Refused or unreadable: no position, and nothing of the file is read now either.
       for (const finding of list) located.push(unlocated(finding, 0));
+      continue;
+    }
+    const given = overrides?.get(file);
+    if (given !== undefined) {
+      texts.set(file, given);
+      for (const diagnostic of locateFindings(given, list)) located.push(diagnostic);
       continue;
     }
     // Read again through the same checks and limits as the first time: a file changed into a

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics.js';
 import { ANSWERING_KINDS, ATTACK_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
-import { compareDates } from '../dates.js';
+import { compareDates, isRealDate } from '../dates.js';
 import { suggestion } from './suggest.js';
 
 type Entity = Source | Claim | Evidence;
@@ -178,7 +178,8 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       const from = sourceById(claim.sourceId);
       const to = sourceById(target.sourceId);
       if (ANSWERING_KINDS.has(relation.kind) || relation.kind === 'questions') {
-        if (from?.date && to?.date && compareDates(from.date, to.date) < 0) {
+        // An invalid date is reported once, where it is written; it is compared with nothing.
+        if (from?.date && to?.date && isRealDate(from.date) && isRealDate(to.date) && compareDates(from.date, to.date) < 0) {
           findings.push({
             code: 'response-predates-target',
             severity: 'warning',
