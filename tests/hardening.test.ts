@@ -155,7 +155,7 @@ describe('wrong shapes', () => {
   it.each([
     ['a scalar at the top', 'just text\n', 'wrong-type'],
     ['a list at the top', '- 1\n- 2\n', 'wrong-type'],
-    ['a non-string key', '? [a, b]\n: c\n', 'unknown-key'],
+    ['a non-string key', '? [a, b]\n: c\n', 'unsupported-yaml'],
     ['a number where text is expected', `${HEAD.replace('title: t', 'title: 12')}`, 'wrong-type'],
     ['a YAML tag', `${HEAD}claims:\n  - id: s.a\n    summary: !!js/function "function () {}"\n`, 'unsupported-yaml'],
   ])('%s', (_name, content, code) => {

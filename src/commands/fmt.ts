@@ -38,7 +38,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   for (const file of files) {
     // The same checks as every other command: a link out of the project is neither read nor written.
     const read = readMapFile(file, path.resolve(ctx.cwd, file), limits.maxFileBytes, scope);
-    const result = read.ok ? formatMapText(read.text) : { ok: false as const, reason: read.finding.message };
+    const result = read.ok ? formatMapText(read.text, limits) : { ok: false as const, reason: read.finding.message };
     if (!result.ok) {
       unparsable++;
       if (!read.ok && read.io) unreadable++;
@@ -73,7 +73,9 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
     }
   }
   if (options.check) {
-    ctx.io.stderr.write(changed === 0 ? `${files.length - unparsable} file${files.length - unparsable === 1 ? '' : 's'} in canonical form\n` : `${changed} file${changed === 1 ? '' : 's'} would change: run riposte fmt --write\n`);
+    const plural = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+    const refused = unparsable > 0 ? `; ${plural(unparsable)} could not be formatted` : '';
+    ctx.io.stderr.write(changed === 0 ? `${plural(files.length - unparsable)} in canonical form${refused}\n` : `${plural(changed)} would change: run riposte fmt --write${refused}\n`);
   }
   // One rule with validate: a file that cannot be read is exit 2, one that cannot be formatted exit 1.
   if (unreadable > 0) return EXIT.usage;

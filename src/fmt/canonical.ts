@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { describeYamlError, duplicateKeys } from '../load/parse.js';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from '../load/parse.js';
+import { YAML_OPTIONS } from '../load/yaml-package.js';
 import { escapedDoubleQuoted, INVISIBLE } from './escape.js';
+import { lineStarts } from '../load/locate.js';
 
 /** The canonical order of keys, as docs/format.md lists them; unknown keys keep their place after these. */
 const TOP = ['source', 'claims', 'evidence'];
@@ -88,30 +90,28 @@ function dataOf(doc: Document): unknown {
  * data the formatting would change (an alias moved before its anchor), is refused, never
  * rewritten.
  */
-export function formatMapText(input: string): FormatResult {
+export function formatMapText(input: string, limits: ParseLimits = DEFAULT_LIMITS): FormatResult {
+  // CR LF and lone CR become LF first: a CR kept in a comment would make --check flap.
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  // Read as validation reads it, limits included, before anything else: a file that is not a
+  // well-formed map (a syntax error, a repeated key, nesting 100,000 deep) is refused here,
+  // with the finding riposte validate reports.
+  const checked = parseMapText('', text, limits);
+  const problem = checked.findings.find((f) => f.severity === 'error');
+  if (problem) {
+    const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
+    return { ok: false, reason: `${line}:${column} ${problem.message}` };
+  }
   try {
-    return formatParsed(input);
+    return formatParsed(input, text);
   } catch (error) {
     // Whatever the YAML writer cannot handle ends in a refusal for this file, not the run.
     return { ok: false, reason: `riposte cannot put this file in canonical form (${error instanceof Error ? error.message : String(error)}); leave it as it is` };
   }
 }
 
-function formatParsed(input: string): FormatResult {
-  // CR LF and lone CR become LF first: a CR kept in a comment would make --check flap.
-  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: false, lineCounter, keepSourceTokens: false });
-  if (doc.errors.length > 0) {
-    const { offset, message } = describeYamlError(text, doc.errors[0]!);
-    const { line, col } = lineCounter.linePos(offset);
-    return { ok: false, reason: `${line}:${col} ${message}` };
-  }
-  const [duplicate] = duplicateKeys(doc);
-  if (duplicate) {
-    const { line, col } = lineCounter.linePos(duplicate.offset);
-    return { ok: false, reason: `${line}:${col} the key '${duplicate.key}' appears twice in this mapping` };
-  }
+function formatParsed(input: string, text: string): FormatResult {
+  const doc = parseDocument(text, { ...YAML_OPTIONS, keepSourceTokens: false });
   // Nothing but comments (or nothing): there is no layout to change, and no 'null' to add.
   if (doc.contents === null) return { ok: true, text, changed: text !== input };
   const before = dataOf(doc);
@@ -154,7 +154,7 @@ function formatParsed(input: string): FormatResult {
   doc.schema.tags.unshift(VERBATIM_TAG);
   const formatted = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, verifyAliasOrder: false });
   // The formatted text must read back as the same data, or it is not written.
-  const reread = parseDocument(formatted, { uniqueKeys: false });
+  const reread = parseDocument(formatted, YAML_OPTIONS);
   let same = false;
   try {
     same = reread.errors.length === 0 && isDeepStrictEqual(dataOf(reread), before);

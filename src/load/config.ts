@@ -1,11 +1,10 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
-import { YAML_CORE_SCHEMA } from './core-schema.js';
 import { InputError, describeFsError } from './discover.js';
-import { DEFAULT_LIMITS, type ParseLimits } from './parse.js';
+import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from './parse.js';
 import { decodeMapBytes, readBoundedFile } from './read.js';
 import { globBase, isInside, makeScope, realOrSelf, resolveForRead, scopeAllows } from './scope.js';
+import { lineStarts } from './locate.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
 
@@ -60,12 +59,14 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {} };
   const shown = path.relative(cwd, file) || file;
   const text = readConfigText(file, explicit ?? shown, explicit !== undefined);
-  let data: Record<string, unknown>;
-  try {
-    data = (jsYaml.load(text, { schema: YAML_CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    throw new InputError(`config ${shown}: ${(error as Error).message.split('\n')[0]}`, file);
+  // Read as every map file is read: the same YAML semantics, the same limits, the same findings.
+  const parsed = parseMapText(shown, text, DEFAULT_LIMITS);
+  const problem = parsed.findings.find((f) => f.severity === 'error');
+  if (problem) {
+    const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
+    throw new InputError(`config ${shown}:${line}:${column}: ${problem.message}`, file);
   }
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
   for (const key of Object.keys(data)) {
     if (!Object.hasOwn(data, key)) continue;

@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
-import { yamlPackage } from './yaml-package.js';
+import { YAML_OPTIONS, yamlPackage } from './yaml-package.js';
 import type { Finding } from '../diagnostics.js';
 
 /** Limits that keep a hostile file from exhausting time or memory (docs/security.md). */
@@ -42,6 +42,17 @@ export function parseMapText(file: string, text: string, limits: ParseLimits = D
 }
 
 /**
+ * The same as parseMapText, always on the precise path: what the fast path must agree with
+ * (tests/yaml-semantics.test.ts checks that it does, on generated documents).
+ */
+export function parseMapTextPrecisely(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+  const { source, finding } = yaml12Only(file, stripBom(text));
+  const parsed = parsePrecisely(file, source, limits);
+  if (finding) parsed.findings.unshift(finding);
+  return parsed;
+}
+
+/**
  * One YAML semantics: every file is read as YAML 1.2 with the core schema. A `%YAML 1.1`
  * directive would turn `yes` into true and enable merge keys in one parser and not the
  * other, so it is reported and blanked out (offsets kept) before either parser sees it.
@@ -72,7 +83,21 @@ function yaml12Only(file: string, source: string): { source: string; finding?: F
   return { source };
 }
 
+/**
+ * Text that may hold a key that is a list or a mapping (`? [a, b]`, `[a, b]: 1`): js-yaml would
+ * turn it into a string silently, so such files take the precise path, which reports it.
+ */
+const COMPLEX_KEY = /(?:^|\n)[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t\n]|$)/;
+
+/**
+ * Text that may hold an anchor (`&name` where a node begins; not the '&' of "R&D"). js-yaml
+ * copies an aliased scalar without a trace, so the alias limit could not be enforced on its
+ * data: such files take the precise path, which counts aliases.
+ */
+const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/;
+
 function parseYaml12(file: string, source: string, limits: ParseLimits): ParsedFile {
+  if (COMPLEX_KEY.test(source) || ANCHOR.test(source)) return parsePrecisely(file, source, limits);
   let data: unknown;
   let warned = false;
   try {
@@ -86,8 +111,8 @@ function parseYaml12(file: string, source: string, limits: ParseLimits): ParsedF
     return parsePrecisely(file, source, limits);
   }
   if (warned) return parsePrecisely(file, source, limits);
-  // js-yaml has enforced the depth limit. Without an '&' there is no anchor and so no alias,
-  // and with few ':' ',' '?' no mapping can be too wide: most files need no walk at all.
+  // js-yaml has enforced the depth limit, and files with anchors took the precise path. With
+  // few ':' ',' '?' no mapping can be too wide: most files need no walk at all.
   if (source.indexOf('&') < 0 && keyBound(source, limits.maxKeys) <= limits.maxKeys) return { file, data, recoveredIds: [], findings: [] };
   const shape = inspect(data, limits);
   if (shape.shared) return parsePrecisely(file, source, limits);
@@ -199,14 +224,23 @@ export function parsePreciseDocument(text: string): PreciseDocument {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked by duplicateKeys() below: the package's own check compares every
   // key with every other, which takes minutes on a mapping with a million keys.
-  const doc = parseDocument(stripBom(text), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const doc = parseDocument(stripBom(text), { ...YAML_OPTIONS, lineCounter });
   return { doc, lineCounter };
 }
 
 /** Offsets of keys repeated in their mapping, in one pass with a set per mapping. */
 export function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
+  return keyProblems(doc).duplicates;
+}
+
+/**
+ * Keys repeated in their mapping, and keys that are not text (a list or a mapping as a key,
+ * which a map never needs and which each parser would name differently), in one pass.
+ */
+export function keyProblems(doc: Document.Parsed): { duplicates: { offset: number; key: string }[]; complex: { offset: number }[] } {
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   const found: { offset: number; key: string }[] = [];
+  const complex: { offset: number }[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -218,6 +252,8 @@ export function duplicateKeys(doc: Document.Parsed): { offset: number; key: stri
           const key = String(pair.key.value);
           if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, key });
           seen.add(key);
+        } else if (isMap(pair.key) || isSeq(pair.key)) {
+          complex.push({ offset: pair.key.range?.[0] ?? 0 });
         }
         stack.push(pair.value);
       }
@@ -225,7 +261,7 @@ export function duplicateKeys(doc: Document.Parsed): { offset: number; key: stri
       for (const item of node.items) stack.push(item);
     }
   }
-  return found.sort((a, b) => a.offset - b.offset);
+  return { duplicates: found.sort((a, b) => a.offset - b.offset), complex: complex.sort((a, b) => a.offset - b.offset) };
 }
 
 function parsePrecisely(file: string, source: string, limits: ParseLimits): ParsedFile {
@@ -239,7 +275,18 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
     reportedAt.add(finding.offset!);
     findings.push(finding);
   }
-  for (const { offset, key } of duplicateKeys(doc)) {
+  const keys = keyProblems(doc);
+  for (const { offset } of keys.complex) {
+    findings.push({
+      code: 'unsupported-yaml',
+      severity: 'error',
+      message: 'this key is a list or a mapping; keys of a map file are plain text, write it as one',
+      file,
+      pointer: '',
+      offset,
+    });
+  }
+  for (const { offset, key } of keys.duplicates) {
     findings.push({
       code: 'duplicate-key',
       severity: 'error',
