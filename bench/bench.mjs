@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateMap, prng } from './generate.mjs';
+import { generateDebateMap, generateMap, prng } from './generate.mjs';
 import { webBench } from './web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -139,6 +139,51 @@ if (largest) {
     `- on the ${largest.claims}-claim map: labelling ${fmtMs(onMap.labelling)}, ${((onMap.labelling / largest.unanswered.ms) * 100).toFixed(1)}% of \`riposte unanswered --format json\` (${fmtMs(largest.unanswered.ms)}); the unanswered report ${fmtMs(onMap.unanswered)} and the tree ${fmtMs(onMap.tree)} in the same process`,
   );
 }
+// Debate-shaped maps, as users' maps are: few sources with thousands of claims each, threads
+// 20 and more deep, long summaries with non-ASCII and wide characters. "clean": every claim
+// quoted (no per-claim warning); "warnings": no quotes (a warning on every claim); "errors":
+// a mistake in 1% of the files. Ratios against validate of the clean variant, in the same run.
+const debate = [];
+for (const claims of sizes.filter((n) => n >= 10_000)) {
+  const base = path.join(out, `debate-${claims}`);
+  rmSync(base, { recursive: true, force: true });
+  for (const [variant, options] of [['clean', { quotes: true }], ['warnings', {}], ['errors', { errors: true }]]) {
+    const dir = path.join(base, variant);
+    generateDebateMap({ claims, seed: SEED, dir, ...options });
+    writeFileSync(path.join(dir, 'riposte.config.yaml'), 'maps: [arguments]\nlimits: {max_file_size_mb: 64}\n');
+  }
+  const at = (variant) => path.join(base, variant);
+  process.stderr.write(`debate-shaped map of ${claims} claims...\n`);
+  const runs = claims >= 100000 ? 3 : 5;
+  const clean = measureAll({ validate: { args: [riposte, 'validate', '--no-texts'], status: 0 } }, at('clean'), runs);
+  const warnings = measureAll(
+    {
+      validate: { args: [riposte, 'validate', '--no-texts'], status: 0 },
+      quiet: { args: [riposte, 'validate', '--no-texts', '-q'], status: 0 },
+      unanswered: { args: [riposte, 'unanswered', '--format', 'json'], status: 0 },
+      tree: { args: [riposte, 'tree', '--width', '80'], status: 0 },
+      stats: { args: [riposte, 'stats'], status: 0 },
+    },
+    at('warnings'),
+    runs,
+  );
+  const errors = measureAll({ validate: { args: [riposte, 'validate', '--no-texts'], status: 1 } }, at('errors'), runs);
+  debate.push({ claims, clean: clean.validate, ...Object.fromEntries(Object.entries(warnings).map(([k, v]) => [`w_${k}`, v])), errors: errors.validate });
+}
+if (debate.length > 0) {
+  lines.push('', 'Debate-shaped maps (few sources, threads 20+ deep, long multilingual summaries), median of the runs, with peak memory; ratios against `validate` of the clean variant:', '');
+  lines.push('| claims | validate, clean | validate, a warning per claim | validate -q | validate, errors in 1% of files | unanswered --format json | tree --width 80 | stats |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const d of debate) {
+    const cell = (m) => `${fmtMs(m.ms)}, ${fmtMb(m.mb)} (${(m.ms / d.clean.ms).toFixed(2)}x)`;
+    lines.push(`| ${d.claims} | ${fmtMs(d.clean.ms)}, ${fmtMb(d.clean.mb)} | ${cell(d.w_validate)} | ${cell(d.w_quiet)} | ${cell(d.errors)} | ${cell(d.w_unanswered)} | ${cell(d.w_tree)} | ${cell(d.w_stats)} |`);
+  }
+  if (debate.length > 1) {
+    const [a, b] = [debate.at(-2), debate.at(-1)];
+    const per = (k) => ((b[k].ms - a[k].ms) / ((b.claims - a.claims) / 1000)).toFixed(1);
+    lines.push('', `Marginal time per 1000 more claims, ${a.claims} to ${b.claims}: clean validate ${per('clean')} ms, validate with warnings ${per('w_validate')} ms, unanswered ${per('w_unanswered')} ms, tree ${per('w_tree')} ms.`);
+  }
+}
+
 // Import and export: a generated Kialo export (depth first, 25-deep spine, seeded), and the
 // generated maps exported to each format, at each size: marginal cost shows linear growth.
 const kialoText = (claims) => {

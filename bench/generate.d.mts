@@ -3,3 +3,7 @@ export function generateMap(options: { claims: number; perFile?: number; seed?: 
   textsDir: string;
   files: number;
 };
+export function generateDebateMap(options: { claims: number; seed?: number; dir: string; quotes?: boolean; errors?: boolean }): {
+  argumentsDir: string;
+  files: number;
+};

@@ -79,3 +79,77 @@ export function generateMap({ claims, perFile = 100, seed = 1, dir }) {
   }
   return { argumentsDir, textsDir, files };
 }
+
+const ACCENTED = ['données', 'Überwachung', 'confidentialité', 'Verschlüsselung', 'straße', '“private”', 'naïve', 'façade'];
+const WIDE = ['数据保护', '加密', 'プライバシー', '🔒', '👨‍👩‍👧'];
+
+/** 10 to 150 words, now and then a non-ASCII or a wide one: real debates are written in many languages. */
+function longSentence(random) {
+  const words = 10 + Math.floor(random() ** 2 * 140);
+  const out = [];
+  for (let i = 0; i < words; i++) {
+    const r = random();
+    out.push(r < 0.03 ? ACCENTED[Math.floor(random() * ACCENTED.length)] : r < 0.04 ? WIDE[Math.floor(random() * WIDE.length)] : WORDS[Math.floor(random() * WORDS.length)]);
+  }
+  const text = out.join(' ');
+  return text[0].toUpperCase() + text.slice(1) + '.';
+}
+
+/**
+ * A map shaped like a real debate rather than a tidy one: few sources holding thousands of
+ * claims each, threads of responses 20 and more deep with the fan-out of real discussions,
+ * summaries of 10 to 150 words with some non-ASCII and wide characters. With `quotes: false`
+ * no claim has a quote (a warning on every claim); `errors: true` puts a mistake in 1% of the
+ * files (at least one). Written under dir/arguments; no texts.
+ */
+export function generateDebateMap({ claims, seed = 1, dir, quotes = false, errors = false }) {
+  const random = prng(seed);
+  const argumentsDir = path.join(dir, 'arguments');
+  mkdirSync(argumentsDir, { recursive: true });
+  const sources = Math.max(4, Math.ceil(claims / 4000));
+  const bySource = Array.from({ length: sources }, () => []);
+  /** Open threads: each the chain of claim ids from its opening to its latest response. */
+  const threads = [];
+  /** The thread each claim is the latest of. */
+  const threadOfTip = new Map();
+  for (let i = 0; i < claims; i++) {
+    const claim = { id: '', summary: longSentence(random), relation: undefined };
+    let source = Math.floor(random() * sources);
+    if (threads.length === 0 || random() < 0.03) {
+      threads.push([]);
+    } else {
+      // Mostly the recent threads; deep chains by answering the latest claim, fan-out by answering one above it.
+      const thread = threads[threads.length - 1 - Math.floor(random() ** 3 * Math.min(threads.length, 200))];
+      const deep = random() < 0.8;
+      const target = deep ? thread[thread.length - 1] : thread[Math.floor(random() * thread.length)];
+      const targetSource = Number(target.slice(1, target.indexOf('.')));
+      if (source === targetSource) source = (source + 1 + Math.floor(random() * (sources - 1))) % sources;
+      const kind = random() < 0.45 ? 'rebuts' : random() < 0.6 ? 'supports' : KINDS[Math.floor(random() * KINDS.length)];
+      claim.relation = `${kind}: ${target}`;
+      if (!deep) threads.push(thread.slice(0, thread.indexOf(target) + 1));
+    }
+    claim.id = `d${source}.c${bySource[source].length}`;
+    bySource[source].push(claim);
+    const thread = threads[threads.length - 1];
+    const target = claim.relation?.slice(claim.relation.indexOf(' ') + 1);
+    const holder = (target && threadOfTip.get(target)) ?? thread;
+    if (target) threadOfTip.delete(target);
+    holder.push(claim.id);
+    threadOfTip.set(claim.id, holder);
+    if (threads.length > 2000) threads.splice(0, threads.length - 2000);
+  }
+  const broken = new Set();
+  if (errors) for (let k = 0; k < Math.max(1, Math.round(sources / 100)); k++) broken.add(Math.floor(random() * sources));
+  for (let s = 0; s < sources; s++) {
+    const date = new Date(Date.UTC(2020, 0, 1) + Math.floor((s / sources) * 4 * 365) * 86_400_000).toISOString().slice(0, 10);
+    const lines = ['source:', `  id: d${s}`, '  kind: statement', `  title: "Debate document ${s}"`, '  authors:', `    - Participant ${s}`, `  date: "${date}"`, 'claims:'];
+    for (const claim of bySource[s]) {
+      lines.push(`  - id: ${claim.id}`, `    summary: "${claim.summary}"`);
+      if (quotes) lines.push(`    quote: "${claim.summary.slice(0, 80)}"`);
+      if (claim.relation) lines.push(`    ${claim.relation}`);
+    }
+    if (broken.has(s)) lines.push('  - id: broken.claim', '    summary: "A claim that answers nothing that exists."', '    rebuts: nowhere.at-all');
+    writeFileSync(path.join(argumentsDir, `d${s}.yaml`), lines.join('\n') + '\n');
+  }
+  return { argumentsDir, files: sources };
+}

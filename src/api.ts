@@ -28,6 +28,11 @@ export interface CheckOptions {
    * files alone.
    */
   context?: boolean;
+  /**
+   * Locate and return only the errors (the read-only commands refuse a map with errors and show
+   * nothing else): placing every warning would parse every file again for nothing.
+   */
+  errorsOnly?: boolean;
   /** A map file's text from elsewhere than the disk (an editor's unsaved buffer): checked as the file at `file`. */
   stdin?: { file: string; text: string };
 }
@@ -89,6 +94,11 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     quotes: options.quotes ?? true,
   });
   for (const finding of outcome.findings) if (!reported || reported.has(finding.file)) findings.push(finding);
+  if (options.errorsOnly) {
+    let kept = 0;
+    for (const finding of findings) if (finding.severity === 'error') findings[kept++] = finding;
+    findings.length = kept;
+  }
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
   const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd, scope, limits.maxFileBytes, overrides);
   return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
@@ -125,10 +135,10 @@ export interface OpenedMap extends CheckResult {
   graph: DebateGraph;
 }
 
-/** Load a map for the read-only commands: no quote checks, and the graph built. */
+/** Load a map for the read-only commands: no quote checks, only errors in `diagnostics`, and the graph built. */
 export async function openMap(paths: readonly string[], options: CheckOptions): Promise<OpenedMap> {
   // The paths named are the map these commands answer about: no context from the config.
-  const result = await checkMap(paths, { context: false, ...options, quotes: false });
+  const result = await checkMap(paths, { context: false, errorsOnly: true, ...options, quotes: false });
   const { buildGraph } = await import('./graph/build.js');
   return { ...result, graph: buildGraph(result.map) };
 }

@@ -125,3 +125,14 @@ describe('the library', () => {
     await expect(checkMap([], { cwd: '.', texts: 3 as never })).rejects.toThrow('options.texts must be a directory');
   });
 });
+
+describe('what the read-only commands place', () => {
+  it('openMap places only errors (it refuses a map with errors and shows nothing else); checkMap places everything', async () => {
+    const { checkMap, openMap } = await import('../src/api.js');
+    const dir = tempDir({ 'arguments/a.yaml': 'source: {id: a, kind: letter, title: A, authors: [Alpha], date: 2024-01-01}\nclaims:\n  - {id: a.one, summary: One.}\n  - {id: a.two, summary: Two., rebuts: a.none}\n' });
+    const checked = await checkMap([], { cwd: dir, texts: false });
+    expect(checked.diagnostics.map((d) => d.code).sort()).toEqual(['dangling-reference', 'missing-quote', 'missing-quote']);
+    const opened = await openMap([], { cwd: dir, texts: false });
+    expect(opened.diagnostics.map((d) => `${d.code}@${d.line}`)).toEqual(['dangling-reference@4']);
+  });
+});

@@ -19,7 +19,9 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   const { checkMap } = await import('../api.js');
   const stdin = options.stdin ? await readStdin(ctx, paths, options) : undefined;
   if (typeof stdin === 'number') return stdin;
-  const result = await checkMap(paths, { ...checkOptions(ctx, options), ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  // -q shows errors only: unless warnings fail the run, they need not be placed at all.
+  const errorsOnly = options.quiet === true && options.failOn !== 'warning';
+  const result = await checkMap(paths, { ...checkOptions(ctx, options), errorsOnly, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
   const outputs = options.outputFile ?? [];
   outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
   // -q keeps the findings that fail the run: errors, and warnings too with --fail-on warning.

@@ -60,7 +60,8 @@ const isMapFile = (file: string): boolean => /\.ya?ml$/i.test(file) && !file.spl
  * there exactly as `riposte validate` would; paths in findings are as in the working tree.
  */
 export async function openSide(side: 'BASE' | 'HEAD', spec: string | undefined, options: SideOptions): Promise<{ side: DiffSide; name: SideName }> {
-  const base: CheckOptions = { ...options, strict: false };
+  // Only errors matter to a diff (quotes that do not check are errors): warnings are not placed.
+  const base: CheckOptions = { ...options, strict: false, errorsOnly: true };
   if (spec === undefined) return { side: await load(side, 'working tree', base), name: { name: 'working tree', commit: null } };
   const dir = path.resolve(options.cwd, spec);
   if (await isDirectory(dir)) return { side: await load(side, spec, { ...base, cwd: dir }), name: { name: spec, commit: null } };
