@@ -28,8 +28,9 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
     const { treeJsonChunks } = await import('../render/data.js');
     for (const chunk of treeJsonChunks(graph, sections, labels)) ctx.io.stdout.write(chunk);
   } else {
-    const { renderTree } = await import('../render/tree.js');
-    ctx.io.stdout.write(renderTree(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels }));
+    const [{ renderTreeChunks }, { inBatches }] = await Promise.all([import('../render/tree.js'), import('../io/batches.js')]);
+    const chunks = renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels });
+    for (const batch of inBatches(chunks)) ctx.io.stdout.write(batch);
   }
   return EXIT.ok;
 }

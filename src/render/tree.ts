@@ -58,6 +58,14 @@ export function statusAndLabel(c: ChalkInstance, status: ResponseStatus, label: 
 
 /** The debate tree as text: one block per source, responses nested with box drawing. */
 export function renderTree(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): string {
+  return [...renderTreeChunks(graph, sections, options)].join('');
+}
+
+/** Lines gathered before they are handed on: output streams, memory stays flat on a large map. */
+const CHUNK_LINES = 4096;
+
+/** The same text as renderTree, in chunks of whole lines: the command writes each as it comes. */
+export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): Generator<string> {
   const c = styler(options.color);
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
   const out: string[] = [];
@@ -92,9 +100,15 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
     depth: number;
   }
   /** Depth first with an explicit stack: no recursion, so no depth overflows it. */
-  const renderFrom = (root: TreeNode): void => {
+  const flush = (): string => {
+    const chunk = out.join('\n') + '\n';
+    out.length = 0;
+    return chunk;
+  };
+  function* renderFrom(root: TreeNode): Generator<string> {
     const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
     while (stack.length > 0) {
+      if (out.length >= CHUNK_LINES) yield flush();
       const task = stack.pop()!;
       if (typeof task === 'string') {
         out.push(task);
@@ -140,21 +154,22 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
         for (let i = marker.length - 1; i >= 0; i--) stack.push(c.dim(marker[i]!));
       }
     }
-  };
+  }
 
-  sections.forEach((section, index) => {
+  for (let index = 0; index < sections.length; index++) {
+    const section = sections[index]!;
     if (index > 0) out.push('');
     const s = section.source;
     wrapped('', `${g.bullet} ${safeInline(s.title)}`, c.bold);
     wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60, g.more), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
     if (section.roots.length === 0) {
       wrapped('  ', '(every claim of this source responds to an earlier one and is shown there)', c.dim);
-      return;
+      continue;
     }
     for (const root of section.roots) {
       out.push('');
-      renderFrom(root);
+      yield* renderFrom(root);
     }
-  });
-  return out.join('\n') + '\n';
+  }
+  if (out.length > 0 || sections.length === 0) yield flush();
 }
