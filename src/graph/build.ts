@@ -77,6 +77,18 @@ export function claims(graph: DebateGraph): Claim[] {
   return list;
 }
 
+/** The claims of each source, in the order of the map's files, with a filter when not all are wanted. */
+export function claimsBySource(graph: DebateGraph, keep: (claim: Claim) => boolean = () => true): Map<string, Claim[]> {
+  const bySource = new Map<string, Claim[]>();
+  graph.forEachNode((_, attributes) => {
+    if (attributes.type !== 'claim' || !keep(attributes.claim)) return;
+    const list = bySource.get(attributes.claim.sourceId);
+    if (list) list.push(attributes.claim);
+    else bySource.set(attributes.claim.sourceId, [attributes.claim]);
+  });
+  return bySource;
+}
+
 export function sources(graph: DebateGraph): Source[] {
   const list: Source[] = [];
   graph.forEachNode((_, attributes) => {

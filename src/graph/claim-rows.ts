@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label, Labelling } from './acceptability.js';
-import { claims, type DebateGraph } from './build.js';
+import { claimsBySource, type DebateGraph } from './build.js';
 import { claimMatches, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
 import { claimStatus, type ResponseStatus } from './status.js';
@@ -22,12 +22,7 @@ export interface StatusFilters extends ClaimFilters {
 
 /** Every claim with its response status and grounded label: sources in debate order, claims in file order. */
 export function claimRows(graph: DebateGraph, labelling: Labelling, filters: StatusFilters = {}): ClaimRow[] {
-  const bySource = new Map<string, Claim[]>();
-  for (const claim of claims(graph)) {
-    const list = bySource.get(claim.sourceId);
-    if (list) list.push(claim);
-    else bySource.set(claim.sourceId, [claim]);
-  }
+  const bySource = claimsBySource(graph);
   const rows: ClaimRow[] = [];
   for (const source of debateOrder(graph)) {
     for (const claim of bySource.get(source.id) ?? []) {

@@ -1,6 +1,6 @@
 import type { Label } from '../graph/acceptability.js';
 import { groundedLabelling } from '../graph/acceptability.js';
-import { claims as claimsOf, type DebateGraph } from '../graph/build.js';
+import { claimsBySource, type DebateGraph } from '../graph/build.js';
 import { debateOrder } from '../graph/order.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Claim, DebateMap, Evidence, Relation, Source } from '../model.js';
@@ -24,13 +24,7 @@ export interface ExportModel {
 export function exportModel(map: DebateMap, graph: DebateGraph, only?: ReadonlySet<string>): ExportModel {
   const keep = (id: string): boolean => !only || only.has(id);
   const order = debateOrder(graph);
-  const bySource = new Map<string, Claim[]>();
-  for (const claim of claimsOf(graph)) {
-    if (!keep(claim.id)) continue;
-    const list = bySource.get(claim.sourceId);
-    if (list) list.push(claim);
-    else bySource.set(claim.sourceId, [claim]);
-  }
+  const bySource = claimsBySource(graph, (claim) => keep(claim.id));
   const claims = order.flatMap((s) => bySource.get(s.id) ?? []);
   const ids = new Set(claims.map((c) => c.id));
   const { labels } = groundedLabelling(graph);

@@ -1,5 +1,5 @@
 import { groundedLabelling, type Label } from '../graph/acceptability.js';
-import { claims as claimsOf, type DebateGraph } from '../graph/build.js';
+import { claimsBySource, type DebateGraph } from '../graph/build.js';
 import { debateOrder } from '../graph/order.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import { debateTree, type TreeSection } from '../graph/tree.js';
@@ -64,12 +64,7 @@ export function pageModel(map: DebateMap, graph: DebateGraph): PageModel {
   const sourceIndex = new Map(order.map((s, i) => [s.id, i]));
   const { labels } = groundedLabelling(graph);
   const evidence = new Map(map.evidence.map((e) => [e.id, e]));
-  const bySource = new Map<string, Claim[]>();
-  for (const claim of claimsOf(graph)) {
-    const list = bySource.get(claim.sourceId);
-    if (list) list.push(claim);
-    else bySource.set(claim.sourceId, [claim]);
-  }
+  const bySource = claimsBySource(graph);
 
   const claims: PageClaim[] = [];
   const byId = new Map<string, PageClaim>();
