@@ -84,15 +84,34 @@ describe('output formats on a broken map', () => {
     expect(lines[1]).toMatch(/\(line \d+, \d+%25 alike\)/);
   });
 
-  it('junit: well-formed XML, one test case per file, one failure per finding', async () => {
+  it('junit: well-formed XML, one test case per file, failed when the file fails the run, never more failures than tests', async () => {
     const r = await validate(brokenMap(), '--format', 'junit');
     expect(r.code).toBe(1);
     expect(XMLValidator.validate(r.stdout)).toBe(true);
-    const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testcase', 'failure'].includes(name) }).parse(r.stdout);
-    const cases = xml.testsuites.testsuite.testcase as { '@_name': string; failure?: { '@_type': string }[] }[];
+    const parse = (text: string) => new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testcase', 'failure'].includes(name) }).parse(text);
+    const xml = parse(r.stdout);
+    const cases = xml.testsuites.testsuite.testcase as { '@_name': string; failure?: { '@_type': string; '#text': string }[] }[];
     expect(cases.map((c) => c['@_name'])).toEqual(['arguments/broken.yaml', 'arguments/letter.yaml', 'arguments/reply.yaml']);
-    expect(cases.flatMap((c) => (c.failure ?? []).map((f) => f['@_type']))).toEqual(EXPECTED.map(([, , , code]) => `error: ${code}`));
-    expect(xml.testsuites['@_failures']).toBe('4');
+    // One failure per failed file, holding each of its findings.
+    expect(cases.every((c) => (c.failure ?? []).length <= 1)).toBe(true);
+    const failedFiles = [...new Set(EXPECTED.map(([file]) => file))];
+    expect(cases.filter((c) => c.failure).map((c) => c['@_name'])).toEqual(failedFiles);
+    for (const [file, , , code] of EXPECTED) expect(cases.find((c) => c['@_name'] === file)!.failure![0]!['@_type']).toContain(code as string);
+    expect(Number(xml.testsuites['@_failures'])).toBe(failedFiles.length);
+    expect(Number(xml.testsuites['@_failures'])).toBeLessThanOrEqual(Number(xml.testsuites['@_tests']));
+  });
+
+  it('junit: warnings are output, not failures, unless --fail-on warning makes them fail the run', async () => {
+    const dir = tempDir({ 'arguments/a.yaml': 'source: {id: a, kind: letter, title: A, authors: [Alpha], date: 2024-01-01}\nclaims:\n  - {id: a.one, summary: One.}\n' });
+    const parse = (text: string) => new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testcase', 'failure'].includes(name) }).parse(text);
+    const passing = await validate(dir, '--no-texts', '--format', 'junit');
+    expect(passing.code).toBe(0);
+    const ok = parse(passing.stdout).testsuites;
+    expect(ok['@_failures']).toBe('0');
+    expect(ok.testsuite.testcase[0]['system-out']).toContain('missing-quote');
+    const failing = await validate(dir, '--no-texts', '--format', 'junit', '--fail-on', 'warning');
+    expect(failing.code).toBe(1);
+    expect(parse(failing.stdout).testsuites['@_failures']).toBe('1');
   });
 
   it('sarif: valid against the SARIF 2.1.0 schema, with rules and regions', async () => {

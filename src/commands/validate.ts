@@ -34,6 +34,7 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
     files: result.files,
     version: ctx.version,
     command: 'validate',
+    failOn: options.failOn,
   };
   await printFindings(ctx, shown, options.format, formatterOptions);
   await writeReportFiles(ctx, shown, outputs, formatterOptions);

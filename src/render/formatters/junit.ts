@@ -2,7 +2,12 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { escapeXml } from '../xml.js';
 import type { DiagnosticFormatter } from './types.js';
 
-/** JUnit XML for CI dashboards: one test case per file, one failure per finding. */
+/**
+ * JUnit XML for CI dashboards: one test case per file, failed when the file has a finding that
+ * fails the run (an error; a warning too with --fail-on warning), with all of them in its one
+ * failure; findings that do not fail the run are the test case's output. So there are never
+ * more failures than tests, and a dashboard's red matches the exit code.
+ */
 export const junit: DiagnosticFormatter = (diagnostics, options) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const file of options.files ?? []) byFile.set(file, []);
@@ -11,11 +16,14 @@ export const junit: DiagnosticFormatter = (diagnostics, options) => {
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
+  const fails = (d: Diagnostic): boolean => d.severity === 'error' || options.failOn === 'warning';
   const files = [...byFile.keys()].sort();
+  const failed = files.filter((file) => byFile.get(file)!.some(fails)).length;
   const suite = `riposte ${options.command ?? 'validate'}`;
+  const describe = (d: Diagnostic): string => `${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file} ${d.severity} ${d.code}\n${d.message}${d.hint ? `\n${d.hint}` : ''}`;
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="riposte" tests="${files.length}" failures="${diagnostics.length}" errors="0">`);
-  lines.push(`  <testsuite name="${escapeXml(suite)}" tests="${files.length}" failures="${diagnostics.length}" errors="0">`);
+  lines.push(`<testsuites name="riposte" tests="${files.length}" failures="${failed}" errors="0">`);
+  lines.push(`  <testsuite name="${escapeXml(suite)}" tests="${files.length}" failures="${failed}" errors="0">`);
   for (const file of files) {
     const list = byFile.get(file)!;
     const name = escapeXml(file);
@@ -23,12 +31,14 @@ export const junit: DiagnosticFormatter = (diagnostics, options) => {
       lines.push(`    <testcase classname="${escapeXml(suite)}" name="${name}" file="${name}"/>`);
       continue;
     }
+    const failing = list.filter(fails);
+    const others = list.filter((d) => !fails(d));
     lines.push(`    <testcase classname="${escapeXml(suite)}" name="${name}" file="${name}">`);
-    for (const d of list) {
-      const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-      const body = `${where} ${d.severity} ${d.code}\n${d.message}${d.hint ? `\n${d.hint}` : ''}`;
-      lines.push(`      <failure type="${d.severity}: ${d.code}" message="${escapeXml(d.message)}">${escapeXml(body)}</failure>`);
+    if (failing.length > 0) {
+      const summary = failing.length === 1 ? failing[0]!.message : `${failing.length} findings, the first: ${failing[0]!.message}`;
+      lines.push(`      <failure type="${escapeXml(failing.map((d) => d.code).filter((c, i, all) => all.indexOf(c) === i).join(' '))}" message="${escapeXml(summary)}">${escapeXml(failing.map(describe).join('\n\n'))}</failure>`);
     }
+    if (others.length > 0) lines.push(`      <system-out>${escapeXml(others.map(describe).join('\n\n'))}</system-out>`);
     lines.push('    </testcase>');
   }
   lines.push('  </testsuite>', '</testsuites>');

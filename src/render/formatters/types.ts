@@ -18,6 +18,8 @@ export interface FormatterOptions {
   version?: string;
   /** The command whose findings these are ('validate' or 'unanswered'). */
   command?: string;
+  /** What fails the run: errors (the default), or warnings too. */
+  failOn?: 'error' | 'warning';
 }
 
 /** One output format for diagnostics: data in, text out. */
