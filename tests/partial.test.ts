@@ -136,3 +136,17 @@ describe('what the read-only commands place', () => {
     expect(opened.diagnostics.map((d) => `${d.code}@${d.line}`)).toEqual(['dangling-reference@4']);
   });
 });
+
+describe('ids typed on the command line', () => {
+  it('a mistyped --from or --source says which id was meant', () => {
+    const dir = tempDir({
+      'arguments/a.yaml': 'source: {id: letter-2024, kind: letter, title: A, authors: [Alpha], date: 2024-01-01}\nclaims:\n  - {id: letter-2024.scanning, summary: One.}\n',
+    });
+    const tree = runBin(['tree', '--from', 'letter-2024.scaning', '--no-texts'], { cwd: dir });
+    expect(tree.code).toBe(2);
+    expect(tree.stderr).toBe("riposte: no claim or source 'letter-2024.scaning'; did you mean 'letter-2024.scanning'? (--from takes a claim or source id)\n");
+    const unanswered = runBin(['unanswered', '--source', 'leter-2024', '--no-texts'], { cwd: dir });
+    expect(unanswered.code).toBe(2);
+    expect(unanswered.stderr).toContain("no source 'leter-2024'; did you mean 'letter-2024'?");
+  });
+});

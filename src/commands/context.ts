@@ -3,6 +3,7 @@ import type { Diagnostic, Finding } from '../diagnostics.js';
 import type { Limits } from '../load/config.js';
 import { InputError } from '../load/discover.js';
 import { safeInline } from '../render/sanitize.js';
+import { didYouMean } from '../validate/suggest.js';
 import type { FormatterOptions } from '../render/formatters/types.js';
 
 export interface CliIo {
@@ -120,11 +121,21 @@ export async function openValidMap(ctx: CommandContext, paths: string[], options
   return findingsExit(errors);
 }
 
+/** "; did you mean 'x'?" for an id typed on the command line, from the map's ids of those kinds; else ''. */
+export function idSuggestion(graph: OpenedMap['graph'], id: string, types: readonly ('claim' | 'source')[]): string {
+  const ids: string[] = [];
+  graph.forEachNode((node, attributes) => {
+    if ((types as readonly string[]).includes(attributes.type)) ids.push(node);
+  });
+  const best = didYouMean(id, ids);
+  return best ? `; did you mean '${safeInline(best)}'?` : '';
+}
+
 /** Whether every id given with --source names a source of the map; if not, says which on stderr. */
 export function knownSources(ctx: CommandContext, graph: OpenedMap['graph'], ids: readonly string[] = []): boolean {
   const unknown = ids.find((id) => !graph.hasNode(id) || graph.getNodeAttribute(id, 'type') !== 'source');
   if (unknown === undefined) return true;
-  ctx.io.stderr.write(`riposte: no source '${safeInline(unknown)}' (--source takes a source id; riposte stats lists the map)\n`);
+  ctx.io.stderr.write(`riposte: no source '${safeInline(unknown)}'${idSuggestion(graph, unknown, ['source'])} (--source takes a source id; riposte stats lists the map)\n`);
   return false;
 }
 

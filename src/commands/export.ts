@@ -1,5 +1,5 @@
 import { safeInline } from '../render/sanitize.js';
-import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, idSuggestion, openValidMap, type CommandContext, type CommonOptions } from './context.js';
 
 export interface ExportOptions extends CommonOptions {
   output?: string;
@@ -28,7 +28,7 @@ export async function exportCommand(ctx: CommandContext, format: string, paths: 
       only = new Set(treeClaimIds(debateTree(opened.graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) })));
     } catch (error) {
       if (!(error instanceof UnknownNodeError)) throw error;
-      ctx.io.stderr.write(`riposte: ${safeInline(error.message)} (--from takes a claim or source id)\n`);
+      ctx.io.stderr.write(`riposte: ${safeInline(error.message)}${idSuggestion(opened.graph, error.id, ['claim', 'source'])} (--from takes a claim or source id)\n`);
       return EXIT.usage;
     }
   }
