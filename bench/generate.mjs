@@ -141,7 +141,8 @@ export function generateDebateMap({ claims, seed = 1, dir, quotes = false, error
   const broken = new Set();
   if (errors) for (let k = 0; k < Math.max(1, Math.round(sources / 100)); k++) broken.add(Math.floor(random() * sources));
   for (let s = 0; s < sources; s++) {
-    const date = new Date(Date.UTC(2020, 0, 1) + Math.floor((s / sources) * 4 * 365) * 86_400_000).toISOString().slice(0, 10);
+    // One day for every source: responses across sources are then never dated before what they answer.
+    const date = '2024-05-01';
     const lines = ['source:', `  id: d${s}`, '  kind: statement', `  title: "Debate document ${s}"`, '  authors:', `    - Participant ${s}`, `  date: "${date}"`, 'claims:'];
     for (const claim of bySource[s]) {
       lines.push(`  - id: ${claim.id}`, `    summary: "${claim.summary}"`);

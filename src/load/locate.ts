@@ -1,6 +1,7 @@
 import type { Node, Pair } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
 import type { Diagnostic, Finding } from '../diagnostics.js';
+import { chunkLocator, type Range } from './chunk-locate.js';
 import { parsePreciseDocument } from './parse.js';
 
 export function pointerToPath(pointer: string): string[] {
@@ -31,10 +32,6 @@ export function lineStarts(text: string): (offset: number) => { line: number; co
   };
 }
 
-interface Range {
-  start: number;
-  end: number;
-}
 
 /**
  * Attach line and column to findings of one file. The file is parsed again with the
@@ -52,17 +49,30 @@ export function locateFindings(text: string, findings: readonly Finding[]): Diag
       return { ...rest, line, column: col, offset: finding.offset! + bomShift, endOffset: finding.offset! + bomShift };
     });
   }
-  const { doc, lineCounter } = parsePreciseDocument(text);
+  // A large file is not parsed again whole when the pieces its findings point into can be.
+  const byChunk = text.length >= CHUNK_LOCATE_BYTES ? chunkLocator(text, findRange) : undefined;
+  let whole: ReturnType<typeof parsePreciseDocument> | undefined;
+  const linePos = lineStarts(text.slice(bomShift));
   return findings.map((finding) => {
     const { atKey, ...rest } = finding;
     let range: Range | undefined;
     if (finding.offset !== undefined) range = { start: finding.offset, end: finding.offset };
-    else range = findRange(doc.contents, pointerToPath(finding.pointer), atKey === true);
+    else {
+      const path = pointerToPath(finding.pointer);
+      range = byChunk?.(path, atKey === true);
+      if (!range) {
+        whole ??= parsePreciseDocument(text);
+        range = findRange(whole.doc.contents, path, atKey === true);
+      }
+    }
     if (!range) return { ...rest, line: 0, column: 0 };
-    const { line, col } = lineCounter.linePos(range.start);
+    const { line, col } = linePos(range.start);
     return { ...rest, line, column: col, offset: range.start + bomShift, endOffset: range.end + bomShift };
   });
 }
+
+/** Files from this size are placed piece by piece (chunk-locate.ts); smaller ones are parsed whole. */
+export const CHUNK_LOCATE_BYTES = 64 * 1024;
 
 function nodeRange(node: Node | Pair | null | undefined): Range | undefined {
   const { isPair } = yamlPackage();
@@ -71,7 +81,7 @@ function nodeRange(node: Node | Pair | null | undefined): Range | undefined {
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
-function findRange(root: unknown, path: readonly string[], atKey: boolean): Range | undefined {
+export function findRange(root: unknown, path: readonly string[], atKey: boolean): Range | undefined {
   const { isMap, isScalar, isSeq } = yamlPackage();
   let node = root as Node | null;
   let best = nodeRange(node) ?? { start: 0, end: 0 };

@@ -96,6 +96,21 @@ const COMPLEX_KEY = /(?:^|\n)[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t\n]|$)/;
  */
 const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/;
 
+/**
+ * The data of a file the fast parser reads without doubt (no anchor, no complex key, no
+ * warning, no error), or undefined: what a locator may check pieces of the file against.
+ */
+export function plainData(source: string, maxDepth = DEFAULT_LIMITS.maxDepth): unknown {
+  if (COMPLEX_KEY.test(source) || ANCHOR.test(source) || source.includes('%YAML')) return undefined;
+  let warned = false;
+  try {
+    const data = jsYaml.load(stripBom(source), { schema: YAML_CORE_SCHEMA, json: false, onWarning: () => (warned = true), maxDepth } as jsYaml.LoadOptions);
+    return warned ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseYaml12(file: string, source: string, limits: ParseLimits): ParsedFile {
   if (COMPLEX_KEY.test(source) || ANCHOR.test(source)) return parsePrecisely(file, source, limits);
   let data: unknown;

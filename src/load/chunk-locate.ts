@@ -1,0 +1,121 @@
+import { isDeepStrictEqual } from 'node:util';
+import { yamlPackage } from './yaml-package.js';
+import { parsePreciseDocument, plainData } from './parse.js';
+
+/** Where a finding's node is: offsets into the text, as the full position-keeping parse gives them. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+type Locate = (path: readonly string[], atKey: boolean) => Range | undefined;
+
+/** The top-level blocks a map file is made of, each a run of lines. */
+interface Block {
+  start: number;
+  end: number;
+  /** For `claims:` and `evidence:`, where each item begins (and the last one ends at `end`). */
+  items: number[];
+}
+
+const TOP_KEY = /^(source|claims|evidence):[ \t]*(?:#.*)?$/;
+/** A block scalar (`|`, `>`): its trailing lines are its own, which a reading by lines cannot tell. */
+const BLOCK_SCALAR = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/m;
+
+/**
+ * Place findings in a large map file without parsing all of it again: only the piece each
+ * finding points into (the `source:` block, or one item of `claims:` or `evidence:`) is parsed
+ * with the position-keeping parser, and each piece is first checked to hold exactly the data
+ * the whole file holds there. Files not written plainly in block style (anchors, flow style,
+ * anything the check does not confirm) get undefined, and the caller parses the whole file.
+ */
+export function chunkLocator(text: string, findRange: (root: unknown, path: readonly string[], atKey: boolean) => Range | undefined): Locate | undefined {
+  const data = plainData(text) as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const blocks = new Map<string, Block>();
+  let current: Block | undefined;
+  let itemIndent: string | undefined;
+  for (let at = 0; at < text.length; ) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(at, newline < 0 ? text.length : newline);
+    if (line.length > 0 && line[0] !== ' ' && line[0] !== '#') {
+      // A line at the margin ends the block before it; a known key begins the next.
+      if (current) current.end = at;
+      const key = TOP_KEY.exec(line)?.[1];
+      if (key === undefined || blocks.has(key)) return undefined;
+      current = { start: at, end: text.length, items: [] };
+      blocks.set(key, current);
+      itemIndent = undefined;
+    } else if (current && line.trimStart().startsWith('-')) {
+      const indent = /^ */.exec(line)![0];
+      itemIndent ??= indent;
+      if (indent === itemIndent && /^ *-(?: |$)/.test(line)) current.items.push(at);
+    }
+    at = end;
+  }
+  const chunks = new Map<string, { start: number; root: unknown } | undefined>();
+  /** The piece of text for a block or one of its items, parsed and checked against the file's data. */
+  const chunk = (key: string, index: number | undefined): { start: number; root: unknown } | undefined => {
+    const name = `${key}/${index ?? ''}`;
+    if (chunks.has(name)) return chunks.get(name);
+    const block = blocks.get(key);
+    let result: { start: number; root: unknown } | undefined;
+    if (block && index === undefined) {
+      const piece = text.slice(block.start, block.end);
+      const { doc } = parsePreciseDocument(piece);
+      if (doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), { [key]: data[key] })) result = { start: block.start, root: doc.contents };
+    } else if (block && index !== undefined && index < block.items.length) {
+      const list = data[key];
+      const start = block.items[index]!;
+      const piece = text.slice(start, block.items[index + 1] ?? block.end);
+      const { doc } = parsePreciseDocument(piece);
+      const { isSeq } = yamlPackage();
+      if (Array.isArray(list) && list.length === block.items.length && doc.errors.length === 0 && isSeq(doc.contents) && doc.contents.items.length === 1 && isDeepStrictEqual(doc.toJS(), [list[index]])) {
+        result = { start, root: doc.contents };
+      }
+    }
+    chunks.set(name, result);
+    return result;
+  };
+  /**
+   * An item itself (`/claims/3`, the commonest finding: a claim with no quote) placed from the
+   * text alone, as the parser would place it: from its first key to the end of its last line.
+   * Only for an item the fast parser confirms and whose layout leaves no doubt.
+   */
+  const wholeItem = (key: string, index: number): Range | undefined => {
+    const block = blocks.get(key);
+    const list = data[key];
+    if (!block || !Array.isArray(list) || list.length !== block.items.length || index >= block.items.length) return undefined;
+    const start = block.items[index]!;
+    const piece = text.slice(start, block.items[index + 1] ?? block.end);
+    const first = /^( *- +)(?=[^\s#])/.exec(piece);
+    if (!first || BLOCK_SCALAR.test(piece)) return undefined;
+    const lines = piece.split('\n');
+    let last = lines.length - 1;
+    while (last >= 0 && /^\s*$/.test(lines[last]!)) last--;
+    if (last < 0 || /^\s*#/.test(lines[last]!)) return undefined;
+    if (!isDeepStrictEqual(plainData(piece), [list[index]])) return undefined;
+    const end = lines.slice(0, last + 1).join('\n').length + (last < lines.length - 1 ? 1 : 0);
+    return { start: start + first[1]!.length, end: start + end };
+  };
+
+  return (path, atKey) => {
+    const [key, index, ...rest] = path;
+    if ((key === 'claims' || key === 'evidence') && index !== undefined && /^\d+$/.test(index) && rest.length === 0 && !atKey) {
+      const range = wholeItem(key, Number(index));
+      if (range) return range;
+    }
+    if (key === 'source') {
+      const piece = chunk('source', undefined);
+      const range = piece && findRange(piece.root, path, atKey);
+      return range && { start: range.start + piece.start, end: range.end + piece.start };
+    }
+    if ((key === 'claims' || key === 'evidence') && index !== undefined && /^\d+$/.test(index)) {
+      const piece = chunk(key, Number(index));
+      const range = piece && findRange(piece.root, ['0', ...rest], atKey);
+      return range && { start: range.start + piece.start, end: range.end + piece.start };
+    }
+    return undefined;
+  };
+}

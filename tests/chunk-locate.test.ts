@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDebateMap, generateMap } from '../bench/generate.mjs';
+import { chunkLocator } from '../src/load/chunk-locate.js';
+import { findRange } from '../src/load/locate.js';
+import { parsePreciseDocument, plainData } from '../src/load/parse.js';
+import { fixtures, repoRoot, tempDir } from './helpers.js';
+
+/** Every pointer into a file's data: each node, by value and by key. */
+function pointers(data: unknown, prefix: string[] = []): string[][] {
+  const out: string[][] = [prefix];
+  if (Array.isArray(data)) data.forEach((item, i) => out.push(...pointers(item, [...prefix, String(i)])));
+  else if (data && typeof data === 'object') for (const [key, value] of Object.entries(data)) out.push(...pointers(value, [...prefix, key]));
+  // Pointers that lead nowhere fall back to the nearest node, in both locators.
+  if (prefix.length === 2) out.push([...prefix, 'quote'], [...prefix, 'no-such-key']);
+  return out;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => path.join(dir, name));
+}
+
+/** The piece-by-piece locator gives exactly what the whole parse gives, start and end, wherever it answers. */
+function expectSameAsWhole(text: string): number {
+  const whole = parsePreciseDocument(text).doc.contents;
+  const locate = chunkLocator(text, findRange);
+  if (!locate) return 0;
+  let answered = 0;
+  for (const pointer of pointers(plainData(text))) {
+    for (const atKey of [false, true]) {
+      const range = locate(pointer, atKey);
+      if (!range) continue;
+      answered++;
+      expect(range, `/${pointer.join('/')}${atKey ? ' (key)' : ''}`).toEqual(findRange(whole, pointer, atKey));
+    }
+  }
+  return answered;
+}
+
+describe('placing findings piece by piece', () => {
+  it('agrees with the whole parse on the shipped map, the fixtures and generated maps, tidy and debate-shaped', () => {
+    const dir = tempDir();
+    generateMap({ claims: 300, perFile: 100, seed: 3, dir: path.join(dir, 'tidy') });
+    generateDebateMap({ claims: 2000, seed: 3, dir: path.join(dir, 'debate') });
+    generateDebateMap({ claims: 500, seed: 4, dir: path.join(dir, 'quoted'), quotes: true, errors: true });
+    const all = [...files(path.join(repoRoot, 'arguments')), ...files(path.join(fixtures, 'valid')), ...files(dir)];
+    let answered = 0;
+    for (const file of all) answered += expectSameAsWhole(readFileSync(file, 'utf8'));
+    expect(answered).toBeGreaterThan(10_000);
+  });
+
+  it('answers nothing for what a reading by lines cannot be sure of, and the whole parse is used', () => {
+    const claim = '  - id: a.one\n    summary: One.\n';
+    for (const text of [
+      `source: {id: a}\nclaims: [{id: a.one}]\n`, // flow style
+      `source: &s {id: a}\nclaims:\n${claim}`, // an anchor
+      `\ufeffsource:\n  id: a\nclaims:\n${claim}`, // a byte order mark
+      `source:\n  id: a\r\nclaims:\r\n${claim}`, // CR LF
+      `---\nsource:\n  id: a\nclaims:\n${claim}`, // a document marker
+    ]) {
+      const locate = chunkLocator(text, findRange);
+      expect(locate?.(['claims', '0'], false), JSON.stringify(text)).toBeUndefined();
+    }
+    // A block scalar or a trailing comment in the item: that item goes to the whole parse.
+    const tricky = `source:\n  id: a\nclaims:\n  - id: a.one\n    summary: |\n      One.\n\n  - id: a.two\n    summary: Two.\n    # a comment\n`;
+    const locate = chunkLocator(tricky, findRange)!;
+    const whole = parsePreciseDocument(tricky).doc.contents;
+    for (const index of ['0', '1']) {
+      const range = locate(['claims', index], false);
+      if (range) expect(range).toEqual(findRange(whole, ['claims', index], false));
+    }
+  });
+});
