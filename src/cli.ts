@@ -86,7 +86,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .option('-q, --quiet', 'report errors only')
         .option('--stdin', 'check the map file given on standard input (for editors), in the context of the whole map')
         .option('--stdin-filename <path>', 'the path of the file given with --stdin: findings are reported there')
-        .option('--no-context', 'check the named files alone, without the rest of the map (references into it are dangling)'),
+        .option('--no-context', 'check the named files alone, without the rest of the map (references into it are dangling)')
+        .option('--only-maps', "of the files named, check only those in the config's maps (for hooks that pass every changed *.yml)"),
     ),
   ).action(async (paths, options) => {
     code = await (await import('./commands/validate.js')).validateCommand(ctx, paths, options);
@@ -188,6 +189,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   )
     .option('--check', 'list the files that are not in canonical form; exit 1 if any (for CI)')
     .option('--write', 'rewrite the files in place, atomically')
+    .option('--only-maps', "of the files named, format only those in the config's maps (for hooks that pass every changed *.yml)")
     .option('--config <file>', 'config file (default: riposte.config.yaml here or in a parent directory)')
     .action(async (paths, options) => {
       code = await (await import('./commands/fmt.js')).fmtCommand(ctx, paths, options);

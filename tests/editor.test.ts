@@ -156,7 +156,8 @@ describe('CI integration files', () => {
 
   it('declares a riposte-validate hook for pre-commit', () => {
     const hooks = parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string }[];
-    expect(hooks.find((h) => h.id === 'riposte-validate')).toMatchObject({ entry: 'riposte validate', language: 'node' });
+    expect(hooks.find((h) => h.id === 'riposte-validate')).toMatchObject({ entry: 'riposte validate --only-maps', language: 'node' });
+    expect(hooks.find((h) => h.id === 'riposte-fmt')).toMatchObject({ entry: 'riposte fmt --write --only-maps', language: 'node' });
   });
 
   it('the documented GitLab and GitHub snippets name formats that exist', async () => {

@@ -150,3 +150,26 @@ describe('ids typed on the command line', () => {
     expect(unanswered.stderr).toContain("no source 'leter-2024'; did you mean 'letter-2024'?");
   });
 });
+
+describe('--only-maps, for hooks that pass every changed YAML file', () => {
+  it('formats and checks the map files named and leaves any other YAML alone', async () => {
+    const { readFileSync } = await import('node:fs');
+    const workflow = 'on:   [push]\njobs: {build: {runs-on: ubuntu-latest}}\n';
+    const dir = tempDir({
+      'riposte.config.yaml': 'maps: [arguments]\n',
+      'ci/workflow.yml': workflow,
+      'arguments/a.yaml': 'claims:\n  - {id: a.one, summary: One.}\nsource: {id: a, kind: letter, title: A, authors: [Alpha], date: 2024-01-01}\n',
+    });
+    const fmt = runBin(['fmt', '--write', '--only-maps', 'ci/workflow.yml', 'arguments/a.yaml'], { cwd: dir });
+    expect(fmt.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'ci/workflow.yml'), 'utf8')).toBe(workflow);
+    expect(readFileSync(path.join(dir, 'arguments/a.yaml'), 'utf8')).toMatch(/^source:/);
+    const none = runBin(['validate', '--only-maps', 'ci/workflow.yml', '--no-texts'], { cwd: dir });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('none of the files named is in the map');
+    const some = runBin(['validate', '--only-maps', 'ci/workflow.yml', 'arguments/a.yaml', '--no-texts', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(some.stdout).summary.files).toBe(1);
+    // Without the flag, a named file is checked whatever it is.
+    expect(runBin(['validate', 'ci/workflow.yml', '--no-texts'], { cwd: dir }).code).toBe(1);
+  });
+});

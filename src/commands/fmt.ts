@@ -8,6 +8,8 @@ export interface FmtOptions extends LimitOptions {
   check?: boolean;
   write?: boolean;
   config?: string;
+  /** Of the files named, only those in the config's maps (for hooks that pass every changed *.yml). */
+  onlyMaps?: boolean;
 }
 
 /**
@@ -25,7 +27,12 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   const limits = resolveLimits(config, limitsOf(options));
   const { projectScope } = await import('../load/scope.js');
   const scope = projectScope(config.root, paths, ctx.cwd);
-  const files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles, scope);
+  let files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles, scope);
+  if (options.onlyMaps && paths.length > 0) {
+    const { onlyMapFiles } = await import('../load/discover.js');
+    files = await onlyMapFiles(files, config.maps, ctx.cwd, limits.maxFiles, scope);
+    if (files.length === 0) return EXIT.ok; // nothing of the map was named: nothing to do
+  }
   if (!options.check && !options.write && files.length !== 1) {
     ctx.io.stderr.write(`riposte: ${files.length} files to format: give --check to list those that would change, or --write to rewrite them\n`);
     return EXIT.usage;

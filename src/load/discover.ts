@@ -132,3 +132,19 @@ export function describeFsError(error: unknown, shown: string): string {
       return `cannot read '${shown}': ${(error as Error | undefined)?.message ?? String(error)}`;
   }
 }
+
+/**
+ * The files of `named` that belong to the map (the config's `maps`), the others dropped: a
+ * pre-commit hook passes every changed *.yml, workflows included, and they are not maps.
+ */
+export async function onlyMapFiles(named: readonly string[], maps: readonly string[], cwd: string, maxFiles = Infinity, scope?: ReadScope): Promise<string[]> {
+  let map: string[];
+  try {
+    map = await discoverMapFiles(maps, cwd, maxFiles, scope);
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  const inMap = new Set(map.map((file) => path.resolve(cwd, file)));
+  return named.filter((file) => inMap.has(path.resolve(cwd, file)));
+}
