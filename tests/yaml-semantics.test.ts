@@ -58,7 +58,7 @@ describe('one YAML semantics', () => {
       fc.property(document, (text) => {
         expect(outcome(parseMapText('a.yaml', text, limits))).toEqual(outcome(parseMapTextPrecisely('a.yaml', text, limits)));
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.YAML_RUNS ?? 500) },
     );
   });
 

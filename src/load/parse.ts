@@ -131,6 +131,7 @@ function parseYaml12(file: string, source: string, limits: ParseLimits): ParsedF
   if (source.indexOf('&') < 0 && keyBound(source, limits.maxKeys) <= limits.maxKeys) return { file, data, recoveredIds: [], findings: [] };
   const shape = inspect(data, limits);
   if (shape.shared) return parsePrecisely(file, source, limits);
+  // Refused for a limit at once, without the slow parser a hostile file is built to exhaust.
   if (shape.problem) return { file, data: undefined, recoveredIds: [], findings: [shape.problem(file)] };
   return { file, data, recoveredIds: [], findings: [] };
 }
@@ -325,7 +326,8 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     const shape = inspect(data, limits, false);
-    if (shape.problem) return { file, data: undefined, recoveredIds: recoverIds(doc), findings: [...findings, shape.problem(file)] };
+    // Over a limit: refused as the fast path refuses it, ids not recovered (the same outcome on both paths).
+    if (shape.problem) return { file, data: undefined, recoveredIds: [], findings: [...findings, shape.problem(file)] };
   } catch (error) {
     findings.push({
       code: 'unsupported-yaml',
