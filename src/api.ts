@@ -33,6 +33,8 @@ export interface CheckOptions {
    * nothing else): placing every warning would parse every file again for nothing.
    */
   errorsOnly?: boolean;
+  /** Of the paths named, only those that are files of the map (the config's `maps`); the rest are left alone. */
+  onlyMaps?: boolean;
   /** A map file's text from elsewhere than the disk (an editor's unsaved buffer): checked as the file at `file`. */
   stdin?: { file: string; text: string };
 }
@@ -57,14 +59,21 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const limits = resolveLimits(config, options.limits);
   // Reads stay in the project; only paths named on the command line may widen that.
   const scope = projectScope(config.root, paths, options.cwd);
-  const named = options.stdin ? [path.normalize(options.stdin.file)] : await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope).catch((error: unknown) => {
+  let named = options.stdin ? [path.normalize(options.stdin.file)] : await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope).catch((error: unknown) => {
     // Nothing named, no config, no arguments/: most likely a directory where no map was begun.
     if (error instanceof InputError && paths.length === 0 && config.file === undefined) {
       throw new InputError(`${error.message}; no riposte.config.yaml here or above, and no map: run 'riposte init' to start one`, error.path);
     }
     throw error;
   });
-  const files = await withContext(named, paths.length > 0 || options.stdin !== undefined, config, options, limits, scope);
+  const wasNamed = paths.length > 0 || options.stdin !== undefined;
+  // The map's own files, found once: context for the named files, and what --only-maps keeps.
+  const mapFiles = wasNamed && (options.context !== false || options.onlyMaps) ? await mapFilesOf(config, options, limits, scope) : undefined;
+  if (options.onlyMaps && wasNamed) {
+    const inMap = new Set((mapFiles ?? []).map((f) => path.resolve(options.cwd, f)));
+    named = named.filter((f) => inMap.has(path.resolve(options.cwd, f)));
+  }
+  const files = named.length === 0 || options.context === false || !mapFiles ? named : withContext(named, mapFiles, options.cwd);
   /** Files whose findings are reported: the named ones, when the rest of the map is only context. */
   const reported = files.length > named.length ? new Set(named) : undefined;
   const stdinFile = options.stdin ? path.resolve(options.cwd, options.stdin.file) : undefined;
@@ -114,21 +123,23 @@ function checkArguments(paths: unknown, options: unknown): void {
   if (strict !== undefined && typeof strict !== 'boolean') throw new TypeError('checkMap(paths, options): options.strict must be a boolean');
 }
 
-/**
- * The named files, and after them the rest of the map they belong to (the config's maps) when
- * they were named: a file checked alone would report every reference into the others as dangling.
- */
-async function withContext(named: string[], wasNamed: boolean, config: Config, options: CheckOptions, limits: Limits, scope: ReadScope): Promise<string[]> {
-  if (!wasNamed || options.context === false) return named;
-  let context: string[];
+/** The files of the map as the config names them; none when there is no map there to find. */
+async function mapFilesOf(config: Config, options: CheckOptions, limits: Limits, scope: ReadScope): Promise<string[]> {
   try {
-    context = await discoverMapFiles(config.maps, options.cwd, limits.maxFiles, scope);
+    return await discoverMapFiles(config.maps, options.cwd, limits.maxFiles, scope);
   } catch (error) {
-    if (error instanceof InputError) return named; // no map to give context: the named files alone
+    if (error instanceof InputError) return []; // no map to give context: the named files alone
     throw error;
   }
-  const seen = new Set(named.map((f) => path.resolve(options.cwd, f)));
-  return [...named, ...context.filter((f) => !seen.has(path.resolve(options.cwd, f)))];
+}
+
+/**
+ * The named files, and after them the rest of the map they belong to: a file checked alone
+ * would report every reference into the others as dangling.
+ */
+function withContext(named: readonly string[], mapFiles: readonly string[], cwd: string): string[] {
+  const seen = new Set(named.map((f) => path.resolve(cwd, f)));
+  return [...named, ...mapFiles.filter((f) => !seen.has(path.resolve(cwd, f)))];
 }
 
 export interface OpenedMap extends CheckResult {

@@ -139,6 +139,17 @@ export function knownSources(ctx: CommandContext, graph: OpenedMap['graph'], ids
   return false;
 }
 
+/**
+ * Open the map for a command that lists claims (unanswered, status): its --output-file values
+ * checked before any output, the map opened, and its --source ids known. The exit code otherwise.
+ */
+export async function openForListing(ctx: CommandContext, paths: string[], options: CommonOptions & { outputFile?: string[]; source?: string[] }): Promise<OpenedMap | number> {
+  (options.outputFile ?? []).forEach(parseOutputFile); // a malformed --output-file fails before any output
+  const opened = await openValidMap(ctx, paths, options);
+  if (typeof opened === 'number') return opened;
+  return knownSources(ctx, opened.graph, options.source) ? opened : EXIT.usage;
+}
+
 /** Formats that can also be written to files with --output-file FORMAT=PATH. */
 export const REPORT_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif', 'gitlab'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

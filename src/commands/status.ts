@@ -1,6 +1,6 @@
 import type { Label } from '../graph/acceptability.js';
 import type { ResponseStatus } from '../graph/status.js';
-import { EXIT, knownSources, openValidMap, parseOutputFile, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, openForListing, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface StatusOptions extends CommonOptions {
   source?: string[];
@@ -22,11 +22,9 @@ export interface StatusOptions extends CommonOptions {
  */
 export async function statusCommand(ctx: CommandContext, paths: string[], options: StatusOptions): Promise<number> {
   const outputs = options.outputFile ?? [];
-  outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
-  const opened = await openValidMap(ctx, paths, options);
+  const opened = await openForListing(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
-  if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
   const [{ groundedLabelling }, { claimRows, claimRowFindings }] = await Promise.all([import('../graph/acceptability.js'), import('../graph/claim-rows.js')]);
   const rows = claimRows(graph, groundedLabelling(graph), {
     ...(options.source ? { sources: options.source } : {}),

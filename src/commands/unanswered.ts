@@ -1,5 +1,5 @@
 import type { ClaimType } from '../model.js';
-import { EXIT, knownSources, openValidMap, parseOutputFile, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, openForListing, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface UnansweredOptions extends CommonOptions {
   source?: string[];
@@ -17,11 +17,9 @@ export interface UnansweredOptions extends CommonOptions {
 
 export async function unansweredCommand(ctx: CommandContext, paths: string[], options: UnansweredOptions): Promise<number> {
   const outputs = options.outputFile ?? [];
-  outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
-  const opened = await openValidMap(ctx, paths, options);
+  const opened = await openForListing(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
-  if (!knownSources(ctx, graph, options.source)) return EXIT.usage;
   const { unansweredClaims, unansweredFindings } = await import('../graph/unanswered.js');
   const { groundedLabelling } = await import('../graph/acceptability.js');
   const groups = unansweredClaims(graph, {

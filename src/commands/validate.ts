@@ -1,5 +1,5 @@
 import { safeInline } from '../render/sanitize.js';
-import { EXIT, checkOptions, limitsOf, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
@@ -19,18 +19,16 @@ export interface ValidateOptions extends CommonOptions {
 
 export async function validateCommand(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<number> {
   const { checkMap } = await import('../api.js');
-  if (options.onlyMaps && paths.length > 0) {
-    paths = await mapFilesAmong(ctx, paths, options);
-    if (paths.length === 0) {
-      ctx.io.stderr.write('riposte: none of the files named is in the map (--only-maps); nothing to check\n');
-      return EXIT.ok;
-    }
-  }
   const stdin = options.stdin ? await readStdin(ctx, paths, options) : undefined;
   if (typeof stdin === 'number') return stdin;
   // -q shows errors only: unless warnings fail the run, they need not be placed at all.
   const errorsOnly = options.quiet === true && options.failOn !== 'warning';
-  const result = await checkMap(paths, { ...checkOptions(ctx, options), errorsOnly, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  const onlyMaps = options.onlyMaps === true && paths.length > 0;
+  const result = await checkMap(paths, { ...checkOptions(ctx, options), errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  if (onlyMaps && result.files.length === 0) {
+    ctx.io.stderr.write('riposte: none of the files named is in the map (--only-maps); nothing to check\n');
+    return EXIT.ok;
+  }
   const outputs = options.outputFile ?? [];
   outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
   // -q keeps the findings that fail the run: errors, and warnings too with --fail-on warning.
@@ -68,11 +66,3 @@ async function readStdin(ctx: CommandContext, paths: string[], options: Validate
   return { file: options.stdinFilename, text: await ctx.io.stdin() };
 }
 
-/** The named paths that are files of the map (the config's `maps`). */
-async function mapFilesAmong(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<string[]> {
-  const [{ loadConfig, resolveLimits }, { discoverMapFiles, onlyMapFiles }, { projectScope }] = await Promise.all([import('../load/config.js'), import('../load/discover.js'), import('../load/scope.js')]);
-  const config = await loadConfig(ctx.cwd, options.config);
-  const limits = resolveLimits(config, limitsOf(options));
-  const scope = projectScope(config.root, paths, ctx.cwd);
-  return onlyMapFiles(await discoverMapFiles(paths, ctx.cwd, limits.maxFiles, scope), config.maps, ctx.cwd, limits.maxFiles, scope);
-}
