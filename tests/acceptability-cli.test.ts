@@ -65,7 +65,9 @@ describe('riposte status on the shipped map', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^claim\s+source\s+date\s+response\s+label$/);
     expect(lines.every((line) => line.length <= 60)).toBe(true);
-    expect(lines.slice(-2).join(' ')).toMatch(/^19 claims: \d+ in, \d+ out, \d+ undecided; \d+ answered, \d+ challenged, \d+ unanswered\.$/);
+    const count = json(['status', '--source', 'ec-reply-2022']).claims.length;
+    expect(count).toBeGreaterThan(10);
+    expect(lines.slice(-2).join(' ')).toMatch(new RegExp(`^${count} claims: \\d+ in, \\d+ out, \\d+ undecided; \\d+ answered, \\d+ challenged, \\d+ unanswered\\.$`));
   });
 
   it('usage errors: an unknown label, an unknown source: exit 2, no stack trace', async () => {
@@ -91,7 +93,7 @@ describe('riposte explain', () => {
   it('reads as sentences in the terminal', async () => {
     const r = await runCli(['explain', 'ec-reply-2022.technology-neutral', '--width', '80']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Why out: undermined by ep-position-2023.excludes-e2ee, which is in');
+    expect(r.stdout).toContain('Why out: rebutted by sme-letter-2025.scanning-breaks-encryption, which is in');
     expect(r.stdout).toContain('in: nothing attacks it');
     expect(r.stdout).toContain('Answered by:');
   });

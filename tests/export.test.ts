@@ -55,8 +55,12 @@ describe('riposte export on the shipped map', () => {
   it('mermaid: --from and --depth keep it to a readable subtree', () => {
     const mermaid = run(['export', 'mermaid', '--from', 'ec-reply-2022.technology-neutral', '--depth', '1']);
     expect(mermaid.split('\n')[0]).toBe('flowchart BT');
-    expect((mermaid.match(/^ {4}n\d+\[/gm) ?? []).length).toBe(5);
-    expect(mermaid).toContain('|undermines|');
+    // The claim and the claims that answer or support it, one level down, and no more.
+    const responders = JSON.parse(run(['tree', '--from', 'ec-reply-2022.technology-neutral', '--depth', '1', '-f', 'json'])).sections[0].roots[0].children.length;
+    expect(responders).toBeGreaterThan(2);
+    expect((mermaid.match(/^ {4}n\d+\[/gm) ?? []).length).toBe(1 + responders);
+    expect(mermaid).toContain('|rebuts|');
+    expect(mermaid).toContain('|supports|');
   });
 
   it('csv: the files neo4j-admin imports, one field count per row', () => {

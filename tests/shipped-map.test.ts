@@ -170,6 +170,31 @@ describe('the shipped map', async () => {
       'gec-statement-2024.easily-circumvented -> be-compromise-2024.visual-content-only',
       'gec-statement-2024.wont-solve -> be-compromise-2024.upload-moderation',
     ]);
+    // Each says in its note which inference it attacks: what may hold, and what does not follow.
+    for (const claim of map.claims) {
+      for (const r of claim.relations.filter((rel) => rel.kind === 'undercuts')) expect(r.note, `${claim.id} -> ${r.to}`).toMatch(/may .*, yet /);
+    }
+  });
+
+  it('types as demands what the letters ask of their addressees', () => {
+    // Worded as a demand: an imperative, "should"/"must", or "we call on / urge / propose / warn against".
+    const demandWording = /^(reject|protect|preserve|ensure|pursue|narrow)\b|\b(should|must|we (call on|urge|propose|warn against))\b/i;
+    const notDemands: Record<string, string> = {
+      'ec-reply-2022.both-aims': 'the Commission states its own principle',
+      'ec-reply-2022.technology-neutral': '"should not be understood as": how to read the proposal',
+      'ec-reply-2022.provider-safeguards': 'what the proposal asks of providers, not of the letter it answers',
+      'industry-2023.five-points': 'announces the five points, each typed on its own',
+      'sme-letter-2025.sensitive-information-at-risk': '"should the regulation move forward" is a condition',
+    };
+    const addressed = new Set(map.sources.filter((s) => s.addressedTo.length > 0).map((s) => s.id));
+    const worded = map.claims.filter((c) => addressed.has(c.sourceId) && demandWording.test(c.quotes.join(' ')));
+    const untyped = worded.filter((c) => c.claimType !== 'demand' && !(c.id in notDemands)).map((c) => c.id);
+    expect(untyped).toEqual([]);
+    for (const id of Object.keys(notDemands)) expect(worded.some((c) => c.id === id), id).toBe(true);
+    // Every letter of 2023-2025 makes demands of its addressees.
+    for (const id of ['industry-2023', 'gec-statement-2024', 'tuta-letter-2024', 'sme-letter-2025']) {
+      expect(map.claims.some((c) => c.sourceId === id && c.claimType === 'demand'), id).toBe(true);
+    }
   });
 
   it('leaves the letters of 2023-2025 unanswered: nothing in the map answers them', () => {
