@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, Finding } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
@@ -9,6 +9,9 @@ import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
 import { validateFile, validateMap } from './validate/index.js';
+import type { DisableComment } from './load/disable-comments.js';
+import { settleFindings, type RuleSettings } from './rule-settings.js';
+import { applyDisableComments } from './validate/disables.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -18,6 +21,8 @@ export interface CheckOptions {
   config?: string;
   /** Unchecked quotes are errors. */
   strict?: boolean;
+  /** Rule settings given on the command line (`--rule`); they override the config file's `rules`. */
+  rules?: RuleSettings;
   /** Limits given on the command line; they override the config file's and the defaults. */
   limits?: Partial<Limits>;
   /** Skip quote checks (the read-only commands do not need them). */
@@ -81,9 +86,13 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
   const findings: Finding[] = [];
   const recovered = new Set<string>();
+  const comments = new Map<string, DisableComment[]>();
   for (const file of files) {
     const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
-    if (!reported || reported.has(file)) for (const finding of validateFile(parsed)) findings.push(finding);
+    if (!reported || reported.has(file)) {
+      for (const finding of validateFile(parsed)) findings.push(finding);
+      if (parsed.disableComments) comments.set(file, parsed.disableComments);
+    }
     for (const id of parsed.recoveredIds) recovered.add(id);
     addToModel(map, parsed.file, parsed.data);
   }
@@ -103,13 +112,22 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     quotes: options.quotes ?? true,
   });
   for (const finding of outcome.findings) if (!reported || reported.has(finding.file)) findings.push(finding);
-  if (options.errorsOnly) {
-    let kept = 0;
-    for (const finding of findings) if (finding.severity === 'error') findings[kept++] = finding;
-    findings.length = kept;
-  }
+  // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
+  const settings: RuleSettings = { ...config.rules, ...(options.strict ? { 'quotes-unchecked': 'error' } : {}), ...options.rules };
+  let settled = settleFindings(findings, settings);
+  if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
-  const { diagnostics, texts: fileTexts } = await locate(findings, options.cwd, scope, limits.maxFileBytes, overrides);
+  const located = await locate(settled, options.cwd, scope, limits.maxFileBytes, overrides);
+  // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
+  const disabled = applyDisableComments(located.diagnostics, comments, !options.errorsOnly);
+  let diagnostics = disabled.kept;
+  const fileTexts = located.texts;
+  const commentFindings = settleFindings(disabled.findings, settings);
+  if (commentFindings.length > 0) {
+    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, overrides);
+    for (const [file, text] of placed.texts) fileTexts.set(file, text);
+    diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
+  }
   return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
 }
 

@@ -82,6 +82,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('stylish'))
         .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices(['error', 'warning']).default('error'))
         .option('--strict', 'treat unchecked quotes as errors')
+        .option('--rule <code=level>', 'turn a finding off, or make it a warning or an error: missing-quote=off (repeatable; overrides the config\'s rules)', collect)
+        .option('--max-warnings <n>', 'fail the run (exit 1) when there are more than this many warnings', integer(0, '--max-warnings'))
         .option('-v, --verbose', 'show a code frame under each finding')
         .option('-q, --quiet', 'report errors only')
         .option('--stdin', 'check the map file given on standard input (for editors), in the context of the whole map')

@@ -14,6 +14,7 @@ import { safeInline, safeText } from '../src/render/sanitize.js';
 import { renderTree } from '../src/render/tree.js';
 import { renderUnanswered } from '../src/render/unanswered.js';
 import { validateFile, validateMap } from '../src/validate/index.js';
+import { settleFindings } from '../src/rule-settings.js';
 
 /** The whole pipeline on one file's bytes, as `riposte validate` runs it. */
 function pipeline(bytes: Uint8Array): void {
@@ -24,7 +25,7 @@ function pipeline(bytes: Uint8Array): void {
   const map = buildModel([parsed]);
   const texts = new Map([['t.txt', { ok: true as const, content: read.text }]]);
   findings.push(...validateMap(map, new Set(parsed.recoveredIds), { texts }).findings);
-  locateFindings(read.text, findings);
+  locateFindings(read.text, settleFindings(findings, {}));
   const graph = buildGraph(map);
   renderTree(graph, debateTree(graph), { color: true, ascii: false, width: 40 });
   renderUnanswered(unansweredClaims(graph), { color: true, width: 40 });

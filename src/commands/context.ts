@@ -1,9 +1,9 @@
 import type { CheckOptions, OpenedMap } from '../api.js';
-import type { Diagnostic, Finding } from '../diagnostics.js';
+import type { Diagnostic, SettledFinding } from '../diagnostics.js';
 import type { Limits } from '../load/config.js';
 import { InputError } from '../load/discover.js';
 import { safeInline } from '../render/sanitize.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { FormatterOptions } from '../render/formatters/types.js';
 
 export interface CliIo {
@@ -174,7 +174,7 @@ export async function printFindings(ctx: CommandContext, diagnostics: readonly D
  * in `format` (unless it is text or JSON, which the command has written) and written to each
  * --output-file.
  */
-export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap, findings: readonly Finding[], format: string, outputs: readonly string[], command: string, options: CommonOptions): Promise<void> {
+export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap, findings: readonly SettledFinding[], format: string, outputs: readonly string[], command: string, options: CommonOptions): Promise<void> {
   const asFindings = format !== 'text' && format !== 'json';
   if (!asFindings && outputs.length === 0) return;
   const { locate } = await import('../load/index.js');

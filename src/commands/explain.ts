@@ -23,7 +23,7 @@ export async function explainCommand(ctx: CommandContext, id: string, paths: str
       ctx.io.stderr.write(`riposte: '${safeInline(id)}' is a source; explain takes a claim id (riposte status --source ${safeInline(id)} lists its claims)\n`);
       return EXIT.usage;
     }
-    const { closestIds } = await import('../validate/suggest.js');
+    const { closestIds } = await import('../suggest.js');
     const close = closestIds(id, claims(graph).map((c) => c.id));
     ctx.io.stderr.write(`riposte: no claim '${safeInline(id)}'${close.length > 0 ? `; the closest: ${close.map(safeInline).join(', ')}` : ''}\n`);
     return EXIT.usage;

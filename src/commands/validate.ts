@@ -1,4 +1,5 @@
 import { safeInline } from '../render/sanitize.js';
+import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
 import { EXIT, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -15,16 +16,24 @@ export interface ValidateOptions extends CommonOptions {
   context?: boolean;
   /** Of the files named, only those in the config's maps. */
   onlyMaps?: boolean;
+  /** `CODE=LEVEL` settings, as given. */
+  rule?: string[];
+  maxWarnings?: number;
 }
 
 export async function validateCommand(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<number> {
   const { checkMap } = await import('../api.js');
   const stdin = options.stdin ? await readStdin(ctx, paths, options) : undefined;
   if (typeof stdin === 'number') return stdin;
+  const rules = readRuleFlags(options.rule ?? []);
+  if (typeof rules === 'string') {
+    ctx.io.stderr.write(`riposte: ${rules}\n`);
+    return EXIT.usage;
+  }
   // -q shows errors only: unless warnings fail the run, they need not be placed at all.
   const errorsOnly = options.quiet === true && options.failOn !== 'warning';
   const onlyMaps = options.onlyMaps === true && paths.length > 0;
-  const result = await checkMap(paths, { ...checkOptions(ctx, options), errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  const result = await checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
   if (onlyMaps && result.files.length === 0) {
     ctx.io.stderr.write('riposte: none of the files named is in the map (--only-maps); nothing to check\n');
     return EXIT.ok;
@@ -45,7 +54,26 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   };
   await printFindings(ctx, shown, options.format, formatterOptions);
   await writeReportFiles(ctx, shown, outputs, formatterOptions);
-  return findingsExit(result.diagnostics, options.failOn);
+  const exit = findingsExit(result.diagnostics, options.failOn);
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (exit === EXIT.ok && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    ctx.io.stderr.write(`riposte: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return exit;
+}
+
+/** The --rule flags as settings, or what is wrong with the first that cannot be used. */
+function readRuleFlags(flags: readonly string[]): RuleSettings | string {
+  const settings: RuleSettings = {};
+  for (const flag of flags) {
+    const [code, level, ...rest] = flag.split('=');
+    if (level === undefined || rest.length > 0) return `--rule '${safeInline(flag)}': write CODE=LEVEL, e.g. --rule missing-quote=off`;
+    const setting = readRuleSetting(code!.trim(), level.trim());
+    if ('problem' in setting) return `--rule '${safeInline(flag)}': ${safeInline(setting.problem)}`;
+    settings[setting.code] = setting.level;
+  }
+  return settings;
 }
 
 /** The file given on stdin and the path it stands for; or the exit code of a misuse. */

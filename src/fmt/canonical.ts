@@ -1,3 +1,4 @@
+import { defaultSeverity } from '../diagnostics.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from '../load/parse.js';
@@ -97,7 +98,7 @@ export function formatMapText(input: string, limits: ParseLimits = DEFAULT_LIMIT
   // well-formed map (a syntax error, a repeated key, nesting 100,000 deep) is refused here,
   // with the finding riposte validate reports.
   const checked = parseMapText('', text, limits);
-  const problem = checked.findings.find((f) => f.severity === 'error');
+  const problem = checked.findings.find((f) => defaultSeverity(f) === 'error');
   if (problem) {
     const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
     return { ok: false, reason: `${line}:${column} ${problem.message}` };

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../diagnostics.js';
+import type { SettledFinding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label, Labelling } from './acceptability.js';
 import { claimsBySource, type DebateGraph } from './build.js';
@@ -49,7 +49,7 @@ export function rowCounts(rows: readonly ClaimRow[]): { labels: Record<Label, nu
 }
 
 /** Listed claims as findings at each claim's place, for the CI report formats. */
-export function claimRowFindings(rows: readonly ClaimRow[], severity: Severity): Finding[] {
+export function claimRowFindings(rows: readonly ClaimRow[], severity: Severity): SettledFinding[] {
   return rows.map(({ claim, source, status, label }) => ({
     code: 'claim-status' as const,
     severity,

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../diagnostics.js';
+import type { SettledFinding, Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
@@ -43,7 +43,7 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
 }
 
 /** Unanswered claims as findings at each claim's place, for the CI report formats. */
-export function unansweredFindings(groups: readonly UnansweredGroup[], severity: Severity): Finding[] {
+export function unansweredFindings(groups: readonly UnansweredGroup[], severity: Severity): SettledFinding[] {
   return groups.flatMap(({ source, claims }) =>
     claims.map(({ claim, status }) => ({
       code: status === 'challenged' ? ('challenged-claim' as const) : ('unanswered-claim' as const),

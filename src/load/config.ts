@@ -1,10 +1,13 @@
+import { defaultSeverity } from '../diagnostics.js';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, describeFsError } from './discover.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from './parse.js';
 import { decodeMapBytes, readBoundedFile } from './read.js';
 import { globBase, isInside, makeScope, realOrSelf, resolveForRead, scopeAllows } from './scope.js';
-import { lineStarts } from './locate.js';
+import { lineStarts, locateFindings } from './locate.js';
+import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
+import { suggestion } from '../suggest.js';
 
 export const CONFIG_FILE = 'riposte.config.yaml';
 
@@ -21,6 +24,8 @@ export interface Config {
   maps: string[];
   /** Limits raised or lowered from their defaults (docs/security.md). */
   limits: Partial<Limits>;
+  /** Findings turned off, or made warnings or errors (`rules:`; docs/rules.md). */
+  rules: RuleSettings;
 }
 
 /** Every limit, with its name in the config file's `limits`. */
@@ -48,7 +53,7 @@ export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
 /** The largest config file read: a config is a few lines. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const KNOWN_KEYS = ['texts', 'maps', 'limits'];
+const KNOWN_KEYS = ['texts', 'maps', 'limits', 'rules'];
 
 /**
  * Find riposte.config.yaml in `cwd` or the nearest directory above it, or read `explicit`.
@@ -56,46 +61,61 @@ const KNOWN_KEYS = ['texts', 'maps', 'limits'];
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = explicit ? path.resolve(cwd, explicit) : findUp(cwd);
-  if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {} };
+  if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {}, rules: {} };
   const shown = path.relative(cwd, file) || file;
   const text = readConfigText(file, explicit ?? shown, explicit !== undefined);
   // Read as every map file is read: the same YAML semantics, the same limits, the same findings.
   const parsed = parseMapText(shown, text, DEFAULT_LIMITS);
-  const problem = parsed.findings.find((f) => f.severity === 'error');
+  const problem = parsed.findings.find((f) => defaultSeverity(f) === 'error');
   if (problem) {
     const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
     throw new InputError(`config ${shown}:${line}:${column}: ${problem.message}`, file);
   }
   const data = (parsed.data ?? {}) as Record<string, unknown>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`config ${shown}: expected a mapping of settings`, file);
+  /** A setting that cannot be used: the error names the config's line and column (the key's, with `atKey`). */
+  const wrong = (pointer: string, message: string, atKey = false): InputError => {
+    const [placed] = locateFindings(text, [{ code: 'invalid-value', severity: 'error', message, file: shown, pointer, ...(atKey ? { atKey } : {}) }]);
+    const at = placed && placed.line > 0 ? `:${placed.line}:${placed.column}` : '';
+    return new InputError(`config ${shown}${at}: ${message}`, file);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw wrong('', 'expected a mapping of settings');
   for (const key of Object.keys(data)) {
     if (!Object.hasOwn(data, key)) continue;
-    if (!KNOWN_KEYS.includes(key)) throw new InputError(`config ${shown}: unknown setting '${key}'; known settings: ${KNOWN_KEYS.join(', ')}`, file);
+    if (!KNOWN_KEYS.includes(key)) throw wrong(`/${escapePointer(key)}`, `unknown setting '${key}'${suggestion(key, KNOWN_KEYS)}; known settings: ${KNOWN_KEYS.join(', ')}`, true);
   }
   const base = path.dirname(file);
-  const config: Config = { file, root: base, maps: [], limits: {} };
+  const config: Config = { file, root: base, maps: [], limits: {}, rules: {} };
   if (data.limits !== undefined) {
     if (typeof data.limits !== 'object' || data.limits === null || Array.isArray(data.limits)) {
-      throw new InputError(`config ${shown}: 'limits' must be a mapping, e.g. limits: {max_depth: 128}`, file);
+      throw wrong('/limits', "'limits' must be a mapping, e.g. limits: {max_depth: 128}");
     }
     for (const [name, value] of Object.entries(data.limits as Record<string, unknown>)) {
       const key = Object.hasOwn(LIMIT_SETTINGS, name) ? LIMIT_SETTINGS[name] : undefined;
-      if (!key) throw new InputError(`config ${shown}: unknown limit '${name}'; known limits: ${Object.keys(LIMIT_SETTINGS).join(', ')}`, file);
-      if (typeof value !== 'number' || !(value > 0)) throw new InputError(`config ${shown}: limit '${name}' must be a positive number`, file);
+      const at = `/limits/${escapePointer(name)}`;
+      if (!key) throw wrong(at, `unknown limit '${name}'${suggestion(name, Object.keys(LIMIT_SETTINGS))}; known limits: ${Object.keys(LIMIT_SETTINGS).join(', ')}`, true);
+      if (typeof value !== 'number' || !(value > 0)) throw wrong(at, `limit '${name}' must be a positive number`);
       config.limits[key] = key === 'maxFileBytes' || key === 'maxTextBytes' ? Math.round(value * 1024 * 1024) : Math.floor(value);
     }
   }
+  if (data.rules !== undefined) {
+    if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
+      throw wrong('/rules', "'rules' must be a mapping of finding codes to off, warn or error, e.g. rules: {missing-quote: off}");
+    }
+    for (const [code, level] of Object.entries(data.rules as Record<string, unknown>)) {
+      const setting = readRuleSetting(code, level);
+      if ('problem' in setting) throw wrong(`/rules/${escapePointer(code)}`, setting.problem, setting.inCode);
+      config.rules[setting.code] = setting.level;
+    }
+  }
   if (data.texts !== undefined) {
-    if (typeof data.texts !== 'string') throw new InputError(`config ${shown}: 'texts' must be a directory path`, file);
+    if (typeof data.texts !== 'string') throw wrong('/texts', "'texts' must be a directory path");
     config.texts = path.resolve(base, data.texts);
     // Refused only when used: --texts on the command line replaces it.
     const refused = outsideProject(config.texts, base, `config ${shown}: the texts directory '${data.texts}'`, 'or give a texts directory you trust on the command line (--texts DIR)');
     if (refused) config.textsRefused = refused;
   }
   const maps = data.maps === undefined ? ['arguments'] : data.maps;
-  if (!Array.isArray(maps) || !maps.every((m) => typeof m === 'string')) {
-    throw new InputError(`config ${shown}: 'maps' must be a list of paths`, file);
-  }
+  if (!Array.isArray(maps) || !maps.every((m) => typeof m === 'string')) throw wrong('/maps', "'maps' must be a list of paths");
   for (const entry of maps as string[]) {
     // Patterns are matched inside their base, so the base is what must stay in the project.
     const refused = outsideProject(path.resolve(base, globBase(entry)), base, `config ${shown}: maps entry '${entry}'`, 'or name it on the command line if you trust it');
@@ -162,4 +182,8 @@ function lstatExists(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, Finding } from '../diagnostics.js';
+import type { Diagnostic, Finding, SettledFinding } from '../diagnostics.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import { locateFindings } from './locate.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from './parse.js';
@@ -25,14 +25,14 @@ export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEF
  * Returns those files' texts too, for code frames.
  */
 export async function locate(
-  findings: readonly Finding[],
+  findings: readonly SettledFinding[],
   cwd: string,
   scope?: ReadScope,
   maxBytes = Infinity,
   /** Texts of files not read from disk (a buffer given on stdin), by file. */
   overrides?: ReadonlyMap<string, string>,
 ): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, SettledFinding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
@@ -68,7 +68,7 @@ export async function locate(
 }
 
 /** A finding placed at line and column `at` (0: the file as a whole) without its file's text. */
-function unlocated(finding: Finding, at: number): Diagnostic {
+function unlocated(finding: SettledFinding, at: number): Diagnostic {
   const diagnostic: Diagnostic & Pick<Finding, 'unread' | 'atKey'> = { ...finding, line: at, column: at };
   delete diagnostic.unread;
   delete diagnostic.atKey;

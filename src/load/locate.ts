@@ -1,6 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
-import type { Diagnostic, Finding } from '../diagnostics.js';
+import type { Diagnostic, SettledFinding } from '../diagnostics.js';
 import { chunkLocator, type Range } from './chunk-locate.js';
 import { parsePreciseDocument } from './parse.js';
 
@@ -37,7 +37,7 @@ export function lineStarts(text: string): (offset: number) => { line: number; co
  * Attach line and column to findings of one file. The file is parsed again with the
  * position-keeping parser only here, so clean files never pay for it.
  */
-export function locateFindings(text: string, findings: readonly Finding[]): Diagnostic[] {
+export function locateFindings(text: string, findings: readonly SettledFinding[]): Diagnostic[] {
   const bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (findings.every((f) => f.offset !== undefined)) {
     // Positions known already (YAML errors, limits): no need to parse a file that may be huge.

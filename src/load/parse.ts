@@ -2,7 +2,8 @@ import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { YAML_OPTIONS, yamlPackage } from './yaml-package.js';
-import type { Finding } from '../diagnostics.js';
+import { defaultSeverity, type Finding } from '../diagnostics.js';
+import { findDisableComments, type DisableComment } from './disable-comments.js';
 
 /** Limits that keep a hostile file from exhausting time or memory (docs/security.md). */
 export interface ParseLimits {
@@ -25,6 +26,8 @@ export interface ParsedFile {
   /** Ids found in a file that failed to parse, so other files' references to them do not cascade. */
   recoveredIds: string[];
   findings: Finding[];
+  /** The file's `# riposte-disable-next-line` comments, when it has any. */
+  disableComments?: DisableComment[];
 }
 
 /**
@@ -38,6 +41,8 @@ export function parseMapText(file: string, text: string, limits: ParseLimits = D
   const { source, finding } = yaml12Only(file, stripBom(text));
   const parsed = parseYaml12(file, source, limits);
   if (finding) parsed.findings.unshift(finding);
+  const comments = findDisableComments(source);
+  if (comments.length > 0) parsed.disableComments = comments;
   return parsed;
 }
 
@@ -68,7 +73,6 @@ function yaml12Only(file: string, source: string): { source: string; finding?: F
         source: source.slice(0, at) + ' '.repeat(line.length) + source.slice(end),
         finding: {
           code: 'unsupported-yaml',
-          severity: 'error',
           message: `riposte reads every map as YAML 1.2 (yes and no are text, no merge keys), so this '%YAML ${version}' directive would mislead; remove it`,
           file,
           pointer: '',
@@ -157,7 +161,6 @@ export function stripBom(text: string): string {
 function tooDeep(file: string, limits: ParseLimits, offset?: number, pointer = ''): Finding {
   return {
     code: 'limit-exceeded',
-    severity: 'error',
     message: `nesting deeper than ${limits.maxDepth} levels${offset === undefined && pointer ? ` (at ${pointer})` : ''}; a map file needs about 6 (raise the limit with --max-depth)`,
     file,
     pointer,
@@ -213,7 +216,6 @@ function inspect(root: unknown, limits: ParseLimits, stopAtShared = true): Shape
           shared: false,
           problem: (file) => ({
             code: 'limit-exceeded',
-            severity: 'error',
             message: `a mapping with ${keys.length} keys${path ? ` (at ${path})` : ''}, over the limit of ${limits.maxKeys}; a claim has at most 16 (raise the limit with --max-keys)`,
             file,
             pointer: path,
@@ -286,7 +288,7 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   // The parser may report one mistake several times at one place: keep the first.
   const reportedAt = new Set<number>();
   for (const error of doc.errors) {
-    const finding = yamlFinding(file, source, error, 'error');
+    const finding = yamlFinding(file, source, error, true);
     if (reportedAt.has(finding.offset!)) continue;
     reportedAt.add(finding.offset!);
     findings.push(finding);
@@ -295,7 +297,6 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   for (const { offset } of keys.complex) {
     findings.push({
       code: 'unsupported-yaml',
-      severity: 'error',
       message: 'this key is a list or a mapping; keys of a map file are plain text, write it as one',
       file,
       pointer: '',
@@ -305,7 +306,6 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   for (const { offset, key } of keys.duplicates) {
     findings.push({
       code: 'duplicate-key',
-      severity: 'error',
       message: `the key '${key}' appears twice in this mapping; each key may appear once, merge or remove the repeated one`,
       file,
       pointer: '',
@@ -315,10 +315,10 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   for (const warning of doc.warnings) {
     // An unknown tag (`!!js/function`, `!custom`) is never executed; riposte refuses it.
     const unsupported = warning.code === 'TAG_RESOLVE_FAILED';
-    findings.push(yamlFinding(file, source, warning, unsupported ? 'error' : 'warning'));
+    findings.push(yamlFinding(file, source, warning, unsupported));
   }
   // A repeated key leaves the data readable: check the rest of the file too.
-  const fatal = findings.some((f) => f.severity === 'error' && f.code !== 'duplicate-key');
+  const fatal = findings.some((f) => defaultSeverity(f) === 'error' && f.code !== 'duplicate-key');
   if (fatal) {
     return { file, data: undefined, recoveredIds: recoverIds(doc), findings };
   }
@@ -331,7 +331,6 @@ function parsePrecisely(file: string, source: string, limits: ParseLimits): Pars
   } catch (error) {
     findings.push({
       code: 'unsupported-yaml',
-      severity: 'error',
       message: `${(error as Error).message}; riposte maps need no aliases, write the value out`,
       file,
       pointer: '',
@@ -372,13 +371,13 @@ const YAML_ADVICE: Partial<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'check the indentation and the punctuation of this line',
 };
 
-function yamlFinding(file: string, source: string, error: YAMLError, severity: 'error' | 'warning'): Finding {
+function yamlFinding(file: string, source: string, error: YAMLError, isError: boolean): Finding {
   const code =
     error.code === 'DUPLICATE_KEY'
       ? 'duplicate-key'
       : error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_ALIAS'
         ? 'unsupported-yaml'
-        : severity === 'error'
+        : isError
           ? 'yaml-syntax'
           : 'yaml-warning';
   const described = describeYamlError(source, error);
@@ -391,7 +390,7 @@ function yamlFinding(file: string, source: string, error: YAMLError, severity: '
   if (code === 'unsupported-yaml' && error.code === 'TAG_RESOLVE_FAILED') {
     message = `${message}; riposte reads plain YAML only (no custom tags), remove the tag`;
   }
-  return { code, severity, message, file, pointer: '', offset };
+  return { code, message, file, pointer: '', offset };
 }
 
 /** Collect `id:` values from whatever a broken document still holds. */

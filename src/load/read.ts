@@ -89,5 +89,5 @@ export function decodeMapBytes(file: string, bytes: Uint8Array): { ok: true; tex
 /** A finding about a whole file; one that was not read has no position, so locating it reads nothing. */
 function fileFinding(file: string, code: Finding['code'], message: string): Finding {
   const unread = code !== 'yaml-syntax';
-  return { code, severity: 'error', message, file, pointer: '', ...(unread ? { unread: true } : { offset: 0 }) };
+  return { code, message, file, pointer: '', ...(unread ? { unread: true } : { offset: 0 }) };
 }

@@ -45,7 +45,7 @@ function impossibleDates(file: string, data: unknown, schema: readonly Finding[]
   const findings: Finding[] = [];
   for (const [date, pointer] of dates) {
     if (typeof date !== 'string' || refused.has(pointer) || isRealDate(date)) continue;
-    findings.push({ code: 'invalid-date', severity: 'error', message: `'${date}' is not a day of the calendar: check the day and the month`, file, pointer });
+    findings.push({ code: 'invalid-date', message: `'${date}' is not a day of the calendar: check the day and the month`, file, pointer });
   }
   return findings;
 }

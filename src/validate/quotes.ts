@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../diagnostics.js';
+import type { Finding } from '../diagnostics.js';
 import type { LoadedText } from '../load/texts.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, firstDifference, prepareText, type PreparedText } from './quote-text.js';
@@ -46,7 +46,6 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     if (!source.date) {
       findings.push({
         code: 'missing-date',
-        severity: 'warning',
         message: `source '${source.id}' has no date; add 'date' (a partial date such as 2024-05 will do) so it sorts in the debate`,
         file: source.file,
         pointer: source.pointer,
@@ -60,7 +59,6 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       if (claim.quoteGiven) continue;
       findings.push({
         code: 'missing-quote',
-        severity: 'warning',
         message: `claim '${claim.id}' has no quote; add the verbatim passage it rests on so readers can check it`,
         file: claim.file,
         pointer: claim.pointer,
@@ -94,7 +92,6 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
           const code = (loaded && !loaded.ok && loaded.code) || 'text-not-found';
           findings.push({
             code,
-            severity: 'error',
             message: `cannot read the text '${holder.text}' of source '${holder.id}': ${loaded && !loaded.ok ? loaded.reason : 'not loaded'}${code === 'text-not-found' ? '; check the file name and the texts directory' : ''}`,
             file: holder.file,
             pointer: `${holder.pointer}/text`,
@@ -132,7 +129,6 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
         : `no passage of ${holder!.text} is close to it`;
       findings.push({
         code: 'quote-not-found',
-        severity: 'error',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
         file: claim.file,
         pointer: quotePointer(claim, i),
@@ -141,14 +137,12 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     });
   }
 
-  const severity: Severity = options.strict ? 'error' : 'warning';
   // Checks turned off on purpose are only counted, unless --strict demands them.
   if (options.textsOff && !options.strict) uncheckedBySource.clear();
   for (const [sourceId, { count, why }] of uncheckedBySource) {
     const source = sourcesById.get(sourceId)!;
     findings.push({
       code: 'quotes-unchecked',
-      severity,
       message: `${count} quote${count === 1 ? '' : 's'} of source '${sourceId}' not checked: ${why}`,
       file: source.file,
       pointer: source.pointer,

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics.js';
 import { ANSWERING_KINDS, ATTACK_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
 import { compareDates, isRealDate } from '../dates.js';
-import { suggestion } from './suggest.js';
+import { suggestion } from '../suggest.js';
 
 type Entity = Source | Claim | Evidence;
 type EntityKind = Entity['type'];
@@ -22,7 +22,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     if (first) {
       findings.push({
         code: 'duplicate-id',
-        severity: 'error',
         message: `duplicate id '${entity.id}': already used by the ${first.type} in ${first.file} (${first.pointer.slice(1)}); ids are unique across the map`,
         file: entity.file,
         pointer: `${entity.pointer}/id`,
@@ -51,7 +50,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     if (entry) {
       findings.push({
         code: 'relation-target-kind',
-        severity: 'error',
         message: `${role} '${id}' is a ${entry.type}, not a ${kind}${kindAdvice(entry.type, kind)}`,
         file,
         pointer,
@@ -59,7 +57,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     } else if (!recoveredIds.has(id)) {
       findings.push({
         code: 'dangling-reference',
-        severity: 'error',
         message: `no ${kind} '${id}'${suggestion(id, namesOf(kind))}`,
         file,
         pointer,
@@ -76,14 +73,13 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     if (source.reportedBy !== undefined) {
       const at = `${source.pointer}/reported_by`;
       if (source.reportedBy === source.id) {
-        findings.push({ code: 'self-relation', severity: 'error', message: `source '${source.id}' cannot be reported by itself`, file: source.file, pointer: at });
+        findings.push({ code: 'self-relation', message: `source '${source.id}' cannot be reported by itself`, file: source.file, pointer: at });
       } else {
         resolve(source.reportedBy, 'source', source.file, at, 'reported_by');
       }
       if (source.text !== undefined) {
         findings.push({
           code: 'reported-source-with-text',
-          severity: 'error',
           message: `source '${source.id}' has both 'text' and 'reported_by': a source known through another document is quoted from that document's text; remove one`,
           file: source.file,
           pointer: `${source.pointer}/text`,
@@ -93,7 +89,7 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     source.answers.forEach((target, i) => {
       const at = `${source.pointer}/answers/${i}`;
       if (target === source.id) {
-        findings.push({ code: 'self-relation', severity: 'error', message: `source '${source.id}' cannot answer itself`, file: source.file, pointer: at });
+        findings.push({ code: 'self-relation', message: `source '${source.id}' cannot answer itself`, file: source.file, pointer: at });
       } else {
         resolve(target, 'source', source.file, at, 'answers');
       }
@@ -105,11 +101,10 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       const at = `${claim.pointer}/reported_by`;
       const own = sourceById(claim.sourceId);
       if (claim.reportedBy === claim.sourceId) {
-        findings.push({ code: 'self-relation', severity: 'error', message: `claim '${claim.id}' cannot be reported by its own source`, file: claim.file, pointer: at });
+        findings.push({ code: 'self-relation', message: `claim '${claim.id}' cannot be reported by its own source`, file: claim.file, pointer: at });
       } else if (resolve(claim.reportedBy, 'source', claim.file, at, 'reported_by') && own?.text !== undefined) {
         findings.push({
           code: 'reported-source-with-text',
-          severity: 'error',
           message: `claim '${claim.id}' has 'reported_by' but its source '${claim.sourceId}' has a text of its own; quote that text, or remove the source's 'text'`,
           file: claim.file,
           pointer: at,
@@ -128,8 +123,7 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
         // from other formats have them, so it is a warning. Supporting itself says nothing.
         const attack = ATTACK_KINDS.has(relation.kind);
         findings.push({
-          code: 'self-relation',
-          severity: attack ? 'warning' : 'error',
+          code: attack ? 'self-attack' : 'self-relation',
           message: attack
             ? `claim '${claim.id}' ${relation.kind} itself, so it can never stand; keep it only if the claim defeats itself`
             : `claim '${claim.id}' ${relation.kind} itself; a relation connects two different claims`,
@@ -144,7 +138,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       if (kinds.includes(relation.kind)) {
         findings.push({
           code: 'duplicate-value',
-          severity: 'error',
           message: `claim '${claim.id}' ${relation.kind} '${relation.to}' twice; list each target once`,
           file: relation.file,
           pointer: relation.pointer,
@@ -155,7 +148,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       ) {
         findings.push({
           code: 'conflicting-relations',
-          severity: 'error',
           message: `claim '${claim.id}' both supports and attacks '${relation.to}'; split it into two claims, or use 'concedes' with a note for a qualified agreement`,
           file: relation.file,
           pointer: relation.pointer,
@@ -169,7 +161,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       if (relation.kind !== 'supports' && target.sourceId === claim.sourceId) {
         findings.push({
           code: 'same-source-response',
-          severity: 'warning',
           message: `claim '${claim.id}' ${relation.kind} '${relation.to}', a claim of the same source '${claim.sourceId}'; a response comes from another source (map a quoted opponent as its own source with reported_by)`,
           file: relation.file,
           pointer: relation.pointer,
@@ -182,7 +173,6 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
         if (from?.date && to?.date && isRealDate(from.date) && isRealDate(to.date) && compareDates(from.date, to.date) < 0) {
           findings.push({
             code: 'response-predates-target',
-            severity: 'warning',
             message: `'${claim.id}' (${from.date}) ${relation.kind} '${relation.to}' (${to.date}), which came later; check the dates or the direction of the relation`,
             file: relation.file,
             pointer: relation.pointer,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DiagnosticCode, Finding } from '../diagnostics.js';
-import { didYouMean, suggestion } from './suggest.js';
+import { didYouMean, suggestion } from '../suggest.js';
 
 const require = createRequire(import.meta.url);
 /** The schema shipped in schemas/; editors use the same file. */
@@ -33,7 +33,7 @@ function validator(): ValidateFunction {
 /** Check one file's data against the schema; one finding per mistake. */
 export function checkSchema(file: string, data: unknown): Finding[] {
   if (data === undefined || data === null) {
-    return [{ code: 'missing-key', severity: 'error', message: `empty map file: expected 'source' and 'claims', or 'evidence'`, file, pointer: '' }];
+    return [{ code: 'missing-key', message: `empty map file: expected 'source' and 'claims', or 'evidence'`, file, pointer: '' }];
   }
   const validate = validator();
   if (validate(data)) return [];
@@ -113,7 +113,6 @@ function toFinding(file: string, error: ErrorObject): Finding {
   const at = error.instancePath;
   const make = (code: DiagnosticCode, message: string, pointer = at, atKey = false): Finding => ({
     code,
-    severity: 'error',
     message,
     file,
     pointer,

@@ -1,4 +1,4 @@
-import { countBySeverity } from '../../diagnostics.js';
+import { countBySeverity, ruleDocs } from '../../diagnostics.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /** A stable, documented shape (docs/format.md): 1-based lines and columns, sorted. */
@@ -18,6 +18,7 @@ export const json: DiagnosticFormatter = (diagnostics, options) => {
           column: d.column,
           pointer: d.pointer,
           ...(d.hint ? { hint: d.hint } : {}),
+          docs: ruleDocs(d.code),
         })),
       },
       null,

@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import { RULES, ruleDocs, type Diagnostic } from '../../diagnostics.js';
 import { lineStarts } from '../../load/locate.js';
-import { RULES } from '../../rules.js';
 import type { DiagnosticFormatter } from './types.js';
 
 function region(d: Diagnostic, position: ((offset: number) => { line: number; col: number }) | undefined) {
@@ -35,8 +34,10 @@ export const sarif: DiagnosticFormatter = (diagnostics, options) => {
               id: code,
               name: code.replace(/-(.)/g, (_, ch: string) => ch.toUpperCase()),
               shortDescription: { text: RULES[code].summary },
-              fullDescription: { text: `${RULES[code].summary} ${RULES[code].help}` },
-              help: { text: RULES[code].help },
+              fullDescription: { text: `${RULES[code].summary} ${RULES[code].why}` },
+              help: { text: RULES[code].help, markdown: `${RULES[code].help}\n\nWhy: ${RULES[code].why}\n\nSee \`${ruleDocs(code)}\` in the riposte package.` },
+              defaultConfiguration: { level: RULES[code].severity },
+              properties: { docs: ruleDocs(code) },
             })),
           },
         },
