@@ -4,6 +4,7 @@ import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
 import { parseMapText } from './load/parse.js';
+import { ignoreTest } from './load/ignore.js';
 import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   strict?: boolean;
   /** Rule settings given on the command line (`--rule`); they override the config file's `rules`. */
   rules?: RuleSettings;
+  /** Patterns of map files to leave out (`--ignore-pattern`, relative to cwd), besides the config's `ignore`. */
+  ignore?: string[];
   /** Limits given on the command line; they override the config file's and the defaults. */
   limits?: Partial<Limits>;
   /** Skip quote checks (the read-only commands do not need them). */
@@ -71,9 +74,18 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     }
     throw error;
   });
+  // The config's ignore patterns and --ignore-pattern leave files out wherever they were found.
+  const ignored = ignoreTest([...config.ignore, ...(options.ignore ?? []).map((pattern) => ({ pattern, base: path.resolve(options.cwd) }))], options.cwd);
+  if (ignored) {
+    const before = named.length;
+    named = named.filter((file) => !ignored(file));
+    if (before > 0 && named.length === 0 && paths.length === 0 && !options.stdin) {
+      throw new InputError("every map file is ignored (the config's ignore, or --ignore-pattern): nothing to check", config.file ?? '.');
+    }
+  }
   const wasNamed = paths.length > 0 || options.stdin !== undefined;
   // The map's own files, found once: context for the named files, and what --only-maps keeps.
-  const mapFiles = wasNamed && (options.context !== false || options.onlyMaps) ? await mapFilesOf(config, options, limits, scope) : undefined;
+  const mapFiles = wasNamed && (options.context !== false || options.onlyMaps) ? await mapFilesOf(config, options, limits, scope, ignored) : undefined;
   if (options.onlyMaps && wasNamed) {
     const inMap = new Set((mapFiles ?? []).map((f) => path.resolve(options.cwd, f)));
     named = named.filter((f) => inMap.has(path.resolve(options.cwd, f)));
@@ -142,9 +154,10 @@ function checkArguments(paths: unknown, options: unknown): void {
 }
 
 /** The files of the map as the config names them; none when there is no map there to find. */
-async function mapFilesOf(config: Config, options: CheckOptions, limits: Limits, scope: ReadScope): Promise<string[]> {
+async function mapFilesOf(config: Config, options: CheckOptions, limits: Limits, scope: ReadScope, ignored: ((file: string) => boolean) | undefined): Promise<string[]> {
   try {
-    return await discoverMapFiles(config.maps, options.cwd, limits.maxFiles, scope);
+    const files = await discoverMapFiles(config.maps, options.cwd, limits.maxFiles, scope);
+    return ignored ? files.filter((file) => !ignored(file)) : files;
   } catch (error) {
     if (error instanceof InputError) return []; // no map to give context: the named files alone
     throw error;

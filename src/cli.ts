@@ -65,6 +65,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('--texts <dir>', "directory of the sources' full texts (overrides riposte.config.yaml)")
       .option('--no-texts', 'check no quotes (they are counted as unchecked)')
       .option('--config <file>', 'config file (default: riposte.config.yaml here or in a parent directory)')
+      .option('--ignore-pattern <pattern>', "leave out map files matching this pattern, as the config's ignore does (repeatable)", collect)
       .option('--color', 'force colour')
       .option('--no-color', 'no colour (also NO_COLOR=1; off when output is not a terminal)');
   const outputFile = (command: Command): Command =>
@@ -84,6 +85,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .option('--strict', 'treat unchecked quotes as errors')
         .option('--rule <code=level>', 'turn a finding off, or make it a warning or an error: missing-quote=off (repeatable; overrides the config\'s rules)', collect)
         .option('--max-warnings <n>', 'fail the run (exit 1) when there are more than this many warnings', integer(0, '--max-warnings'))
+        .option('--print-config', 'print the settings in force (config, flags and defaults) as JSON, and check nothing')
         .option('-v, --verbose', 'show a code frame under each finding')
         .option('-q, --quiet', 'report errors only')
         .option('--stdin', 'check the map file given on standard input (for editors), in the context of the whole map')
@@ -193,6 +195,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--write', 'rewrite the files in place, atomically')
     .option('--only-maps', "of the files named, format only those in the config's maps (for hooks that pass every changed *.yml)")
     .option('--config <file>', 'config file (default: riposte.config.yaml here or in a parent directory)')
+    .option('--ignore-pattern <pattern>', "leave out map files matching this pattern, as the config's ignore does (repeatable)", collect)
     .action(async (paths, options) => {
       code = await (await import('./commands/fmt.js')).fmtCommand(ctx, paths, options);
     });

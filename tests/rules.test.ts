@@ -187,3 +187,48 @@ describe('disable comments', () => {
     expect(findDisableComments('# riposte-disable-next-line missing-quote -- at the end')[0]).toMatchObject({ target: 0 });
   });
 });
+
+describe('ignore patterns', () => {
+  const file = (id: string, claims = `  - {id: ${id}.one, summary: One.}\n`) => `source:\n  id: ${id}\n  kind: letter\n  title: ${id}\n  authors: [A]\n  date: 2024\nclaims:\n${claims}`;
+  const broken = file('drafts', '  - {id: drafts.one, summary: One., rebuts: nowhere.at-all}\n');
+
+  it("leave out the files the config's ignore or --ignore-pattern match, wherever they were found", () => {
+    const dir = tempDir({ 'riposte.config.yaml': 'maps: [arguments]\nignore: [arguments/drafts]\n', 'arguments/s.yaml': file('s'), 'arguments/drafts/d.yaml': broken, 'arguments/wip/w.yaml': broken.replace(/drafts/g, 'wip') });
+    const r = json(dir);
+    expect(codes(r.report)).toEqual(['dangling-reference', 'missing-quote', 'missing-quote']);
+    expect(r.report.diagnostics.every((d: { file: string }) => !d.file.includes('drafts'))).toBe(true);
+    const both = json(dir, ['--ignore-pattern', 'arguments/wip/**']);
+    expect(both.code).toBe(0);
+    expect(both.report.summary.files).toBe(1);
+    // A file named on the command line is left out too (pre-commit passes every changed file).
+    const named = runBin(['validate', 'arguments/drafts/d.yaml'], { cwd: dir });
+    expect(named.code).toBe(0);
+    expect(named.stderr).toContain('every file named is ignored');
+    // fmt leaves them alone as well.
+    const output = (args: string[]) => { const f = runBin(['fmt', '--check', ...args], { cwd: dir }); return f.stdout + f.stderr; };
+    expect(output([])).toContain('arguments/wip/w.yaml: not in canonical form');
+    expect(output(['--ignore-pattern', 'arguments/wip'])).not.toMatch(/drafts|wip/);
+  });
+
+  it('a map whose files are all ignored is a usage error, and a malformed ignore says where', () => {
+    const dir = tempDir({ 'riposte.config.yaml': 'ignore: ["arguments/*.yaml"]\n', 'arguments/s.yaml': file('s') });
+    const all = runBin(['validate'], { cwd: dir });
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('every map file is ignored');
+    const bad = runBin(['validate'], { cwd: tempDir({ 'riposte.config.yaml': 'ignore: arguments/drafts\n', 'arguments/s.yaml': file('s') }) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/config riposte\.config\.yaml:1:9: 'ignore' must be a list/);
+  });
+});
+
+describe('validate --print-config', () => {
+  it('prints the settings in force as JSON: config, flags and defaults, and checks nothing', () => {
+    const dir = tempDir({ 'riposte.config.yaml': 'maps: [arguments]\nignore: [arguments/drafts]\nlimits: {max_depth: 32}\nrules:\n  missing-quote: off\n', 'arguments/broken.yaml': 'not: [valid' });
+    const r = runBin(['validate', '--print-config', '--rule', 'missing-date=error', '--strict', '--max-files', '9'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    expect(printed).toMatchObject({ config: 'riposte.config.yaml', root: '.', maps: ['arguments'], ignore: ['arguments/drafts'], limits: { maxDepth: 32, maxFiles: 9 } });
+    expect(printed.rules).toMatchObject({ 'missing-quote': 'off', 'missing-date': 'error', 'quotes-unchecked': 'error', 'same-source-response': 'warn', 'quote-not-found': 'error' });
+    expect(Object.keys(printed.rules).sort()).toEqual([...ADJUSTABLE_CODES].sort());
+  });
+});

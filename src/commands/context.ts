@@ -58,6 +58,8 @@ export interface CommonOptions extends LimitOptions {
   /** A texts directory, or false for --no-texts (no quote checks). */
   texts?: string | false;
   config?: string;
+  /** --ignore-pattern: map files to leave out, relative to the working directory. */
+  ignorePattern?: string[];
 }
 
 export function makeContext(io: CliIo, version: string): CommandContext {
@@ -83,6 +85,7 @@ export function checkOptions(ctx: CommandContext, options: CommonOptions & { str
     ...(options.config !== undefined ? { config: options.config } : {}),
     strict: options.strict ?? false,
     limits: limitsOf(options),
+    ...(options.ignorePattern ? { ignore: options.ignorePattern } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ export interface FmtOptions extends LimitOptions {
   config?: string;
   /** Of the files named, only those in the config's maps (for hooks that pass every changed *.yml). */
   onlyMaps?: boolean;
+  ignorePattern?: string[];
 }
 
 /**
@@ -28,6 +29,9 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   const { projectScope } = await import('../load/scope.js');
   const scope = projectScope(config.root, paths, ctx.cwd);
   let files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles, scope);
+  const { ignoreTest } = await import('../load/ignore.js');
+  const ignored = ignoreTest([...config.ignore, ...(options.ignorePattern ?? []).map((pattern) => ({ pattern, base: path.resolve(ctx.cwd) }))], ctx.cwd);
+  if (ignored) files = files.filter((file) => !ignored(file));
   if (options.onlyMaps && paths.length > 0) {
     const { onlyMapFiles } = await import('../load/discover.js');
     files = await onlyMapFiles(files, config.maps, ctx.cwd, limits.maxFiles, scope);

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { safeInline } from '../render/sanitize.js';
 import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
-import { EXIT, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, limitsOf, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
@@ -19,10 +20,12 @@ export interface ValidateOptions extends CommonOptions {
   /** `CODE=LEVEL` settings, as given. */
   rule?: string[];
   maxWarnings?: number;
+  printConfig?: boolean;
 }
 
 export async function validateCommand(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<number> {
   const { checkMap } = await import('../api.js');
+  if (options.printConfig) return printConfig(ctx, options);
   const stdin = options.stdin ? await readStdin(ctx, paths, options) : undefined;
   if (typeof stdin === 'number') return stdin;
   const rules = readRuleFlags(options.rule ?? []);
@@ -36,6 +39,10 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   const result = await checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
   if (onlyMaps && result.files.length === 0) {
     ctx.io.stderr.write('riposte: none of the files named is in the map (--only-maps); nothing to check\n');
+    return EXIT.ok;
+  }
+  if (paths.length > 0 && result.files.length === 0) {
+    ctx.io.stderr.write("riposte: every file named is ignored (the config's ignore, or --ignore-pattern); nothing to check\n");
     return EXIT.ok;
   }
   const outputs = options.outputFile ?? [];
@@ -61,6 +68,34 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
     return EXIT.findings;
   }
   return exit;
+}
+
+/** The settings a run would use, from the config, the flags and the defaults: what `rules` and the limits add up to. */
+async function printConfig(ctx: CommandContext, options: ValidateOptions): Promise<number> {
+  const rules = readRuleFlags(options.rule ?? []);
+  if (typeof rules === 'string') {
+    ctx.io.stderr.write(`riposte: ${rules}\n`);
+    return EXIT.usage;
+  }
+  const { loadConfig, resolveLimits } = await import('../load/config.js');
+  const { RULES } = await import('../diagnostics.js');
+  const { ADJUSTABLE_CODES } = await import('../rule-settings.js');
+  const config = await loadConfig(ctx.cwd, options.config);
+  const shown = (p: string) => path.relative(ctx.cwd, p) || '.';
+  const settings: RuleSettings = { ...config.rules, ...(options.strict ? { 'quotes-unchecked': 'error' } : {}), ...rules };
+  const levels = Object.fromEntries(ADJUSTABLE_CODES.map((code) => [code, settings[code] ?? (RULES[code].severity === 'error' ? 'error' : 'warn')]));
+  const texts = options.texts === false ? null : typeof options.texts === 'string' ? options.texts : config.texts ? shown(config.texts) : null;
+  const printed = {
+    config: config.file ? shown(config.file) : null,
+    root: shown(config.root),
+    maps: config.maps,
+    ignore: [...config.ignore.map((i) => shown(path.resolve(i.base, i.pattern))), ...(options.ignorePattern ?? [])],
+    texts,
+    limits: resolveLimits(config, limitsOf(options)),
+    rules: levels,
+  };
+  ctx.io.stdout.write(JSON.stringify(printed, null, 2) + '\n');
+  return EXIT.ok;
 }
 
 /** The --rule flags as settings, or what is wrong with the first that cannot be used. */

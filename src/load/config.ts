@@ -5,6 +5,7 @@ import { InputError, describeFsError } from './discover.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from './parse.js';
 import { decodeMapBytes, readBoundedFile } from './read.js';
 import { globBase, isInside, makeScope, realOrSelf, resolveForRead, scopeAllows } from './scope.js';
+import type { IgnorePattern } from './ignore.js';
 import { lineStarts, locateFindings } from './locate.js';
 import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
 import { suggestion } from '../suggest.js';
@@ -26,6 +27,8 @@ export interface Config {
   limits: Partial<Limits>;
   /** Findings turned off, or made warnings or errors (`rules:`; docs/rules.md). */
   rules: RuleSettings;
+  /** Map files to leave out wherever they are found (`ignore:`), relative to the config's directory. */
+  ignore: IgnorePattern[];
 }
 
 /** Every limit, with its name in the config file's `limits`. */
@@ -53,7 +56,7 @@ export const LIMIT_SETTINGS: Record<string, keyof Limits> = {
 /** The largest config file read: a config is a few lines. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const KNOWN_KEYS = ['texts', 'maps', 'limits', 'rules'];
+const KNOWN_KEYS = ['texts', 'maps', 'ignore', 'limits', 'rules'];
 
 /**
  * Find riposte.config.yaml in `cwd` or the nearest directory above it, or read `explicit`.
@@ -61,7 +64,7 @@ const KNOWN_KEYS = ['texts', 'maps', 'limits', 'rules'];
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = explicit ? path.resolve(cwd, explicit) : findUp(cwd);
-  if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {}, rules: {} };
+  if (!file) return { root: path.resolve(cwd), maps: ['arguments'], limits: {}, rules: {}, ignore: [] };
   const shown = path.relative(cwd, file) || file;
   const text = readConfigText(file, explicit ?? shown, explicit !== undefined);
   // Read as every map file is read: the same YAML semantics, the same limits, the same findings.
@@ -84,7 +87,11 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (!KNOWN_KEYS.includes(key)) throw wrong(`/${escapePointer(key)}`, `unknown setting '${key}'${suggestion(key, KNOWN_KEYS)}; known settings: ${KNOWN_KEYS.join(', ')}`, true);
   }
   const base = path.dirname(file);
-  const config: Config = { file, root: base, maps: [], limits: {}, rules: {} };
+  const config: Config = { file, root: base, maps: [], limits: {}, rules: {}, ignore: [] };
+  if (data.ignore !== undefined) {
+    if (!Array.isArray(data.ignore) || !data.ignore.every((p) => typeof p === 'string' && p.length > 0)) throw wrong('/ignore', "'ignore' must be a list of file or directory patterns, e.g. ignore: [arguments/drafts]");
+    config.ignore = (data.ignore as string[]).map((pattern) => ({ pattern, base }));
+  }
   if (data.limits !== undefined) {
     if (typeof data.limits !== 'object' || data.limits === null || Array.isArray(data.limits)) {
       throw wrong('/limits', "'limits' must be a mapping, e.g. limits: {max_depth: 128}");
