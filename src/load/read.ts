@@ -10,7 +10,7 @@ export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Arr
 const MB = 1024 * 1024;
 const shownSize = (n: number): string => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`);
 
-export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; tooLarge?: number; error?: unknown; kind?: string };
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge?: number; error?: unknown; kind?: string };
 
 /**
  * Read a regular file of at most `maxBytes`, never more than the size it had when opened:

@@ -63,7 +63,16 @@ export function scopeAllows(scope: ReadScope, real: string): { ok: true } | { ok
   return hidden === undefined ? { ok: false } : { ok: false, hidden };
 }
 
-const KINDS: [(s: Stats) => boolean, string][] = [
+/** What describeKind needs of fs.Stats (declared here so the public types need no Node types). */
+export interface FileKind {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}
+
+const KINDS: [(s: FileKind) => boolean, string][] = [
   [(s) => s.isDirectory(), 'a directory'],
   [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
   [(s) => s.isSocket(), 'a socket'],
@@ -71,7 +80,7 @@ const KINDS: [(s: Stats) => boolean, string][] = [
   [(s) => s.isBlockDevice(), 'a block device'],
 ];
 
-export function describeKind(stats: Stats): string {
+export function describeKind(stats: FileKind): string {
   return KINDS.find(([is]) => is(stats))?.[1] ?? 'not a regular file';
 }
 

@@ -26,6 +26,7 @@ const GLYPHS = {
   ascii: { tee: '|-- ', last: '`-- ', pipe: '|   ', space: '    ', above: '^', cycle: '@', bullet: '#', dot: ' - ', more: '...' },
 };
 
+/** @internal */
 export function relationColor(c: ChalkInstance, kind: RelationKind): ChalkInstance {
   switch (kind) {
     case 'supports':
@@ -39,16 +40,17 @@ export function relationColor(c: ChalkInstance, kind: RelationKind): ChalkInstan
   }
 }
 
+/** @internal */
 export function statusLabel(c: ChalkInstance, status: ResponseStatus): string {
   return status === 'answered' ? c.green('answered') : status === 'challenged' ? c.yellow('challenged') : c.red.bold('unanswered');
 }
 
-/** The grounded label in its colour: the word itself always says it, colour only helps. */
+/** The grounded label in its colour: the word itself always says it, colour only helps. @internal */
 export function groundedLabel(c: ChalkInstance, label: Label): string {
   return label === 'in' ? c.green('in') : label === 'out' ? c.red('out') : c.yellow('undecided');
 }
 
-/** 'answered · out': a claim's response status, then its label when there is one. */
+/** 'answered · out': a claim's response status, then its label when there is one. @internal */
 export function statusAndLabel(c: ChalkInstance, status: ResponseStatus, label: Label | undefined, dot: string): { plain: string; painted: string } {
   return {
     plain: label ? `${status}${dot}${label}` : status,

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from './helpers.js';
+
+/** Run a program to completion; its output, and a failure that says what ran. */
+function sh(command: string, args: string[], cwd: string, timeout = 240_000): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * The package as a user gets it: packed as npm publishes it, installed from the tarball into a
+ * project of their own (no build step, no dev dependencies), run, imported and type-checked.
+ */
+describe('the published package', () => {
+  const packDir = tempDir();
+  const tarball = path.join(packDir, sh('npm', ['pack', '--silent', '--pack-destination', packDir], repoRoot).trim().split('\n').pop()!);
+  const user = tempDir({
+    'package.json': JSON.stringify({ name: 'a-users-map', version: '1.0.0', private: true, type: 'module' }),
+    'arguments/letter.yaml': 'source:\n  id: letter\n  kind: letter\n  title: A letter\n  authors: [Someone]\n  date: 2024-05\nclaims:\n  - id: letter.one\n    summary: One point.\n    quote: one point\n',
+  });
+  sh('npm', ['install', '--no-save', '--omit=dev', '--prefer-offline', tarball], user);
+
+  it('holds what it needs and nothing of the sources or tests', () => {
+    const listed = sh('tar', ['-tzf', tarball], packDir).split('\n');
+    for (const file of ['package/bin/riposte.js', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/cli.js', 'package/schemas/riposte.schema.json', 'package/docs/rules.md', 'package/LICENSE', 'package/README.md']) {
+      expect(listed, file).toContain(file);
+    }
+    expect(listed.filter((f) => /^package\/(src|tests|bench|scripts)\//.test(f))).toEqual([]);
+  });
+
+  it('runs from the install without a build: the bin, on a map of the user', () => {
+    const bin = path.join(user, 'node_modules', '.bin', 'riposte');
+    expect(existsSync(bin)).toBe(true);
+    const version = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+    expect(sh(bin, ['--version'], user).trim()).toBe(version);
+    const r = spawnSync(bin, ['validate', '--no-texts', '-f', 'json'], { cwd: user, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 1, errors: 0 });
+  });
+
+  it("imports as a library without loading the CLI, and the CLI from 'riposte/cli'", () => {
+    writeFileSync(
+      path.join(user, 'use.mjs'),
+      [
+        "import { checkMap, RULES } from 'riposte';",
+        "import { run } from 'riposte/cli';",
+        "const result = await checkMap([], { cwd: '.', texts: false });",
+        "console.log(JSON.stringify({ claims: result.map.claims.length, rules: Object.keys(RULES).length, run: typeof run }));",
+      ].join('\n'),
+    );
+    expect(JSON.parse(sh(process.execPath, ['use.mjs'], user))).toMatchObject({ claims: 1, run: 'function' });
+    // What `import 'riposte'` loads: follow the static imports of the installed files.
+    const root = path.join(user, 'node_modules', 'riposte', 'dist');
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s(?:[^'";]*?\sfrom\s)?'([^']+)'/gm)) {
+        if (specifier!.startsWith('.')) visit(path.resolve(path.dirname(file), specifier!));
+        else packages.add(specifier!.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1'));
+      }
+    };
+    visit(path.join(root, 'index.js'));
+    expect(seen.size).toBeGreaterThan(20);
+    expect(seen.has(path.join(root, 'cli.js'))).toBe(false);
+    expect([...seen].some((f) => f.includes(`${path.sep}commands${path.sep}`))).toBe(false);
+    expect(packages.has('commander')).toBe(false);
+    expect(packages.has('yaml')).toBe(true);
+  });
+
+  it('has type declarations a TypeScript user compiles without @types/node', () => {
+    writeFileSync(
+      path.join(user, 'use.ts'),
+      [
+        "import { checkMap, RULES, type CheckResult, type Diagnostic } from 'riposte';",
+        "import { run } from 'riposte/cli';",
+        "const result: Promise<CheckResult> = checkMap([], { cwd: '.', rules: { 'missing-quote': 'off' } });",
+        'const first = (d: readonly Diagnostic[]): string | undefined => d[0]?.code;',
+        "export const summary: string = RULES['missing-quote'].summary;",
+        'export { result, first, run };',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(user, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [], skipLibCheck: false, lib: ['es2022'] }, files: ['use.ts'] }),
+    );
+    expect(existsSync(path.join(user, 'node_modules', '@types', 'node'))).toBe(false);
+    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: user, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
