@@ -6,11 +6,11 @@ import { runCli, tempDir, fixtureTexts, seeds } from './helpers.js';
 const validFixture = ['tests/fixtures/valid', '--texts', 'tests/fixtures/texts'];
 
 describe('riposte validate', () => {
-  it('exits 0 on the shipped map, with the summary on stderr and nothing on stdout', async () => {
+  it('exits 0 on the shipped map, with the report on stdout (as ESLint) and nothing on stderr', async () => {
     const r = await runCli(['validate', '--strict', '--texts', seeds]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/no problems; \d+ quotes checked against source texts/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/no problems; \d+ quotes checked against source texts/);
   });
 
   it('exits 1 on findings and reports them as JSON on stdout', async () => {
@@ -44,11 +44,11 @@ describe('riposte validate', () => {
 
   it('shows a code frame with --verbose and only errors with --quiet', async () => {
     const verbose = await runCli(['validate', 'tests/fixtures/invalid/schema', '--texts', 'tests/fixtures/texts', '--verbose']);
-    expect(verbose.stderr).toContain('> 3 |   kind: leter # expect: invalid-value');
-    expect(verbose.stderr).toMatch(/\|\s+\^{5}\n/);
+    expect(verbose.stdout).toContain('> 3 |   kind: leter # expect: invalid-value');
+    expect(verbose.stdout).toMatch(/\|\s+\^{5}\n/);
     const quiet = await runCli(['validate', 'tests/fixtures/invalid/quotes', '--texts', 'tests/fixtures/texts', '--quiet']);
-    expect(quiet.stderr).not.toContain('missing-quote');
-    expect(quiet.stderr).toContain('quote-not-found');
+    expect(quiet.stdout).not.toContain('missing-quote');
+    expect(quiet.stdout).toContain('quote-not-found');
   });
 
   it.each([

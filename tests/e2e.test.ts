@@ -17,20 +17,20 @@ describe('bin/riposte as a child process', () => {
   it('validates the shipped map from the config, quotes checked against the seed texts', () => {
     const r = runBin(['validate', '--strict', '--texts', seeds]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/✔ \d+ files, no problems; \d+ quotes checked against source texts\n$/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/✔ \d+ files, no problems; \d+ quotes checked against source texts\n$/);
   });
 
-  it('fails a broken map with file, line, column, message and code on stderr', () => {
+  it('fails a broken map with file, line, column, message and code in the report on stdout', () => {
     const dir = tempDir({
       'arguments/a.yaml': 'source:\n  id: a\n  kind: letter\n  title: A\n  authors: [A]\n  date: 2024\nclaims:\n  - id: a.one\n    summary: One.\n    rebutts: a.two\n',
     });
     const r = runBin(['validate', 'arguments'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('arguments/a.yaml\n');
-    expect(r.stderr).toMatch(/ {2}10:5 +error +unknown key 'rebutts' \(did you mean 'rebuts'\?\) +unknown-key\n/);
-    expect(r.stderr).toMatch(/✖ \d+ problems? \(1 error, \d+ warnings?\)/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('arguments/a.yaml\n');
+    expect(r.stdout).toMatch(/ {2}10:5 +error +unknown key 'rebutts' \(did you mean 'rebuts'\?\) +unknown-key\n/);
+    expect(r.stdout).toMatch(/✖ \d+ problems? \(1 error, \d+ warnings?\)/);
   });
 
   it('exits 2 with one line of explanation and no stack trace on a missing path', () => {

@@ -152,9 +152,9 @@ describe('output formats on a broken map', () => {
 
   it('stylish: grouped by file, line:col severity message code, and a summary', async () => {
     const r = await validate(brokenMap());
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^arguments\/reply\.yaml\n {2}12:15 {2}error {4}no claim 'letter\.rejected' \(did you mean 'letter\.reject'\?\) {2}dangling-reference$/m);
-    expect(r.stderr).toMatch(/✖ 4 problems \(4 errors, 0 warnings\) in 3 files/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^arguments\/reply\.yaml\n {2}12:15 {2}error {4}no claim 'letter\.rejected' \(did you mean 'letter\.reject'\?\) {2}dangling-reference$/m);
+    expect(r.stdout).toMatch(/✖ 4 problems \(4 errors, 0 warnings\) in 3 files/);
   });
 
   it('writes several reports in one run with --output-file, atomically', async () => {

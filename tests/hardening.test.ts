@@ -247,8 +247,8 @@ describe('the file system', () => {
       ['arguments/loop-b.yaml', 'broken-link'],
     ]);
     const text = runBin(['validate', 'arguments', '--no-texts'], { cwd: dir });
-    expect(text.stderr).toContain("'arguments/loop-a.yaml' is a symbolic link loop");
-    expect(text.stderr).toContain("'arguments/gone.yaml' is a symbolic link to 'nowhere.yaml', which does not exist");
+    expect(text.stdout).toContain("'arguments/loop-a.yaml' is a symbolic link loop");
+    expect(text.stdout).toContain("'arguments/gone.yaml' is a symbolic link to 'nowhere.yaml', which does not exist");
   });
 
   it('a link to a map file is read; a link to a directory is not followed (no loop can hang)', () => {
@@ -266,10 +266,10 @@ describe('the file system', () => {
     const dir = tempDir(files);
     const r = runBin(['validate', 'arguments', '--no-texts'], { cwd: dir });
     expectCleanFailure(r, 1);
-    expect(r.stderr).toContain('arguments/with space.yaml');
-    expect(r.stderr).toContain('arguments/Šuica ✓.yaml');
-    expect(r.stderr).toContain('arguments/esc\\x1b[31mred.yaml');
-    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stdout).toContain('arguments/with space.yaml');
+    expect(r.stdout).toContain('arguments/Šuica ✓.yaml');
+    expect(r.stdout).toContain('arguments/esc\\x1b[31mred.yaml');
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
   });
 
   const withoutOverride = (args: string[], cwd: string): RunResult => {

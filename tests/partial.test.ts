@@ -68,16 +68,16 @@ describe('validating part of a map', () => {
       expect(result.stderr).toMatch(message);
     }
     // In-process, the caller hands stdin over as a function.
-    let stderr = '';
+    let stdout = '';
     const code = await run(['validate', '--stdin', '--stdin-filename', 'arguments/x.yaml', '--no-texts'], {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => (stderr += s) },
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
       cwd: dir,
       env: {},
       stdin: async () => 'source: {id: x, kind: letter, title: X, authors: [Xi], date: 2024-01-01}\nclaims: []\n',
     });
     expect(code).toBe(0);
-    expect(stderr).toContain('1 file');
+    expect(stdout).toContain('1 file');
   });
 });
 

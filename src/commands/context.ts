@@ -166,10 +166,14 @@ export function parseOutputFile(value: string): { format: ReportFormat; path: st
   return { format: format as ReportFormat, path: value.slice(at + 1) };
 }
 
-/** Print the findings in `format`: stylish to stderr as diagnostics, every other format to stdout as data. */
+/**
+ * Print the findings in `format` on stdout: the report is what `validate` produces, in every
+ * format (as ESLint prints its own), so `riposte validate > report.txt` keeps it. What goes
+ * wrong with the run itself (a usage error, a file that cannot be read) stays on stderr.
+ */
 export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions): Promise<void> {
   const { diagnosticFormatters } = await import('../render/formatters/index.js');
-  (format === 'stylish' ? ctx.io.stderr : ctx.io.stdout).write(diagnosticFormatters[format](diagnostics, options));
+  ctx.io.stdout.write(diagnosticFormatters[format](diagnostics, options));
 }
 
 /**
