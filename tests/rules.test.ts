@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, RULES } from '../src/diagnostics.js';
 import { findDisableComments } from '../src/load/disable-comments.js';
 import { ADJUSTABLE_CODES } from '../src/rule-settings.js';
+import { ordinal } from '../src/validate/schema.js';
 import { fixtures, repoRoot, runBin, tempDir } from './helpers.js';
 
 const HEAD = 'source:\n  id: s\n  kind: letter\n  title: A letter\n  authors: [A]\n';
@@ -230,5 +231,26 @@ describe('validate --print-config', () => {
     expect(printed).toMatchObject({ config: 'riposte.config.yaml', root: '.', maps: ['arguments'], ignore: ['arguments/drafts'], limits: { maxDepth: 32, maxFiles: 9 } });
     expect(printed.rules).toMatchObject({ 'missing-quote': 'off', 'missing-date': 'error', 'quotes-unchecked': 'error', 'same-source-response': 'warn', 'quote-not-found': 'error' });
     expect(Object.keys(printed.rules).sort()).toEqual([...ADJUSTABLE_CODES].sort());
+  });
+});
+
+describe('messages a person can act on', () => {
+  it('count list items from 1, as people do: the 4th claim, the 2nd tag', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+    const dir = project('', '  - {id: s.a, summary: A, quote: a}\n  - {id: s.b, summary: B, quote: b}\n  - {id: s.c, summary: C, quote: c}\n  - {id: s.d, quote: d}\n  - {id: s.e, summary: E, quote: e, tags: [x, 3, x]}\n');
+    const messages = json(dir).report.diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`);
+    expect(messages).toContain("missing-key: missing required key 'summary' in the 4th claim");
+    expect(messages.some((m: string) => m.startsWith('wrong-type: the 2nd tag must be'))).toBe(true);
+  });
+
+  it('suggest the closest file name for a text that is not there', () => {
+    const dir = tempDir({
+      'riposte.config.yaml': 'maps: [arguments]\ntexts: texts\n',
+      'texts/reply-2024.txt': 'We reject the proposal.\n',
+      'arguments/s.yaml': `${HEAD}  date: 2024\n  text: reply-2024.tx\nclaims:\n  - {id: s.one, summary: They reject it., quote: We reject the proposal.}\n`,
+    });
+    const withTexts = runBin(['validate', '-f', 'json'], { cwd: dir });
+    const found = JSON.parse(withTexts.stdout).diagnostics.find((d: { code: string }) => d.code === 'text-not-found');
+    expect(found.message).toContain("(did you mean 'reply-2024.txt'?)");
   });
 });

@@ -1,10 +1,11 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { DebateMap } from '../model.js';
 import { InputError, describeFsError } from './discover.js';
 import { readBoundedFile } from './read.js';
-import { makeScope, resolveForRead } from './scope.js';
+import { isInside, makeScope, resolveForRead } from './scope.js';
+import { didYouMean } from '../suggest.js';
 
 const MB = 1024 * 1024;
 
@@ -32,8 +33,32 @@ export function loadTexts(map: DebateMap, dir: string, shownDir: string, maxByte
   const names = new Set(map.sources.flatMap((s) => (s.text !== undefined ? [s.text] : [])));
   const texts = new Map<string, LoadedText>();
   // Synchronous reads: for many small files they cost a fraction of promise-based ones.
-  for (const name of names) texts.set(name, loadText(path.resolve(dir, name), path.join(shownDir, name), scope, maxBytes));
+  const listings = new Map<string, string[]>();
+  for (const name of names) {
+    const loaded = loadText(path.resolve(dir, name), path.join(shownDir, name), scope, maxBytes);
+    texts.set(name, loaded.ok || loaded.code !== 'text-not-found' ? loaded : withClosestName(loaded, name, dir, listings));
+  }
   return texts;
+}
+
+/** A text not found, with the closest file name in its directory: 'reply.tx' is most likely 'reply.txt'. */
+function withClosestName(loaded: LoadedText & { ok: false }, name: string, dir: string, listings: Map<string, string[]>): LoadedText {
+  const folder = path.dirname(path.resolve(dir, name));
+  if (!isInside(folder, dir)) return loaded;
+  let entries = listings.get(folder);
+  if (!entries) {
+    try {
+      // Names only, and at most a few thousand: a texts directory is listed, never read through.
+      entries = readdirSync(folder).filter((entry) => !entry.startsWith('.')).slice(0, 10_000);
+    } catch {
+      entries = [];
+    }
+    listings.set(folder, entries);
+  }
+  const closest = didYouMean(path.basename(name), entries);
+  if (!closest) return loaded;
+  const suggested = path.join(path.dirname(name), closest);
+  return { ...loaded, reason: `${loaded.reason} (did you mean '${suggested}'?)` };
 }
 
 function loadText(absolute: string, shown: string, scope: ReturnType<typeof makeScope>, maxBytes: number): LoadedText {

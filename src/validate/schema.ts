@@ -106,7 +106,37 @@ function lastSegment(pointer: string): string {
 
 function where(pointer: string): string {
   const name = lastSegment(pointer);
-  return name === '' ? 'the file' : /^\d+$/.test(name) ? `item ${name}` : `'${name}'`;
+  if (name === '') return 'the file';
+  if (!/^\d+$/.test(name)) return `'${name}'`;
+  // Counted from 1, as people count: '/claims/3' is the 4th claim.
+  const list = lastSegment(pointer.slice(0, pointer.lastIndexOf('/')));
+  const noun = ITEM_NOUNS[list];
+  return noun ? `the ${ordinal(Number(name) + 1)} ${noun}` : `the ${ordinal(Number(name) + 1)} item of '${list}'`;
+}
+
+/** What one item of each list of the format is called in messages. */
+const ITEM_NOUNS: Record<string, string> = {
+  claims: 'claim',
+  evidence: 'evidence entry',
+  authors: 'author',
+  signatories: 'signatory',
+  tags: 'tag',
+  quote: 'quote',
+  answers: 'answered source',
+  addressed_to: 'addressee',
+  supports: 'supported claim',
+  rebuts: 'rebutted claim',
+  undermines: 'undermined claim',
+  undercuts: 'undercut claim',
+  concedes: 'conceded claim',
+  questions: 'questioned claim',
+};
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 function toFinding(file: string, error: ErrorObject): Finding {
@@ -171,7 +201,7 @@ function toFinding(file: string, error: ErrorObject): Finding {
     case 'minItems':
       return make('empty-value', `${where(at)} must not be empty`);
     case 'uniqueItems':
-      return make('duplicate-value', `${where(at)} lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return make('duplicate-value', `${where(at)} lists the same value twice (the ${ordinal(Number(error.params.j) + 1)} and the ${ordinal(Number(error.params.i) + 1)})`);
     default:
       return make('invalid-value', `${where(at)} ${error.message ?? 'is invalid'}`);
   }
