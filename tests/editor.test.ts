@@ -83,16 +83,18 @@ describe('riposte init', () => {
     const r = await runCli(['init', 'debate'], { cwd: dir });
     expect(r.code).toBe(0);
     const root = path.join(dir, 'debate');
-    expect(readdirSync(root).sort()).toEqual(['arguments', 'riposte.config.yaml', 'texts']);
+    expect(readdirSync(root).sort()).toEqual(['arguments', 'riposte.config.yaml', 'schemas', 'texts']);
     const v = runBin(['validate', '--strict', '-f', 'json'], { cwd: root });
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout).summary).toMatchObject({ files: 2, errors: 0, warnings: 0, quotes: { checked: 4, notFound: 0, unchecked: 0 } });
     const tree = runBin(['tree'], { cwd: root });
     expect(tree.stdout).toContain('undermines example-reply.court-order');
-    // The schema line points at this riposte's schema, relative to the map directory.
+    // This riposte is not installed in the new project: the schema line points at a copy of its
+    // schema in the project (a path to this repository would hold on this machine only).
     const first = readFileSync(path.join(root, 'arguments/example-letter.yaml'), 'utf8').split('\n')[0]!;
-    const schemaPath = first.replace('# yaml-language-server: $schema=', '');
-    expect(path.resolve(root, 'arguments', schemaPath)).toBe(path.join(repoRoot, 'schemas', 'riposte.schema.json'));
+    expect(first).toBe('# yaml-language-server: $schema=../schemas/riposte.schema.json');
+    expect(readFileSync(path.join(root, 'schemas/riposte.schema.json'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'schemas', 'riposte.schema.json'), 'utf8'));
+    expect(r.stderr).toContain('Next: cd debate && riposte validate --strict && riposte tree');
     expect((await runCli(['fmt', '--check'], { cwd: root })).code).toBe(0);
   });
 

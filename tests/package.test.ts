@@ -73,6 +73,16 @@ describe('the published package', () => {
     expect(packages.has('yaml')).toBe(true);
   });
 
+  it("starts a map in the user's project pointing editors at the installed schema, and says to run it with npx", () => {
+    const r = spawnSync(path.join(user, 'node_modules', '.bin', 'riposte'), ['init', 'debate'], { cwd: user, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('Next: cd debate && npx riposte validate --strict && npx riposte tree');
+    const first = readFileSync(path.join(user, 'debate', 'arguments', 'example-letter.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../../node_modules/riposte/schemas/riposte.schema.json');
+    expect(existsSync(path.join(user, 'debate', 'schemas'))).toBe(false);
+    expect(spawnSync(path.join(user, 'node_modules', '.bin', 'riposte'), ['validate', '--strict'], { cwd: path.join(user, 'debate'), encoding: 'utf8' }).status).toBe(0);
+  });
+
   it('has type declarations a TypeScript user compiles without @types/node', () => {
     writeFileSync(
       path.join(user, 'use.ts'),

@@ -1,4 +1,4 @@
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInterrupted, writeFileAtomic } from '../io/atomic-write.js';
@@ -91,22 +91,36 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** Whether this riposte is the one `root` would get from a node_modules of its own or above (an npm install). */
+function installedFor(root: string, schemaFile: string): boolean {
+  const real = realOrSelf(schemaFile);
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (realOrSelf(path.join(dir, 'node_modules', 'riposte', 'schemas', 'riposte.schema.json')) === real) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
 /** Create a config file and a first map that validates out of the box. Never overwrites. */
 export async function initCommand(ctx: CommandContext, dir: string | undefined): Promise<number> {
   const root = path.resolve(ctx.cwd, dir ?? '.');
   const schemaFile = fileURLToPath(new URL('../../schemas/riposte.schema.json', import.meta.url));
-  const schema = path.relative(path.join(root, 'arguments'), schemaFile).split(path.sep).join('/');
+  // Installed in the project (npm i -D riposte): point editors at its schema, which upgrades
+  // with it, and run it with npx. Installed elsewhere (globally, or this repository): a path
+  // there would hold on this machine only, so the project gets a copy of the schema.
+  const local = installedFor(root, schemaFile);
+  const schema = local ? path.relative(path.join(root, 'arguments'), schemaFile).split(path.sep).join('/') : '../schemas/riposte.schema.json';
   const files: [string, string][] = [
     ['riposte.config.yaml', CONFIG],
     ['arguments/example-letter.yaml', letterMap(schema)],
     ['arguments/example-reply.yaml', replyMap(schema)],
     ['texts/example-letter.txt', LETTER_TEXT],
     ['texts/example-reply.txt', REPLY_TEXT],
+    ...(local ? [] : [['schemas/riposte.schema.json', await readFile(schemaFile, 'utf8')] as [string, string]]),
   ];
   const existing: string[] = [];
   for (const [name] of files) if (await exists(path.join(root, name))) existing.push(name);
   // A directory of the new project that is a link elsewhere would carry the writes out of it.
-  for (const sub of ['arguments', 'texts']) {
+  for (const sub of local ? ['arguments', 'texts'] : ['arguments', 'texts', 'schemas']) {
     const real = realOrSelf(path.join(root, sub));
     if (!isInside(real, realOrSelf(root))) {
       ctx.io.stderr.write(`riposte: init writes only inside ${safeInline(dir ?? '.')}, and '${sub}' there is a link to ${safeInline(real)}; remove it or choose another directory\n`);
@@ -127,6 +141,8 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined):
     }
     ctx.io.stderr.write(`created ${safeInline(path.join(dir ?? '.', name))}\n`);
   }
-  ctx.io.stderr.write(`\nNext: ${dir && dir !== '.' ? `cd ${safeInline(dir)} && ` : ''}riposte validate --strict && riposte tree\n`);
+  const riposte = local ? 'npx riposte' : 'riposte';
+  if (!local) ctx.io.stderr.write(`\nThe map files point editors at schemas/riposte.schema.json, a copy of this riposte's schema: refresh it with 'riposte schema > schemas/riposte.schema.json' after an upgrade.\n`);
+  ctx.io.stderr.write(`\nNext: ${dir && dir !== '.' ? `cd ${safeInline(dir)} && ` : ''}${riposte} validate --strict && ${riposte} tree\n`);
   return EXIT.ok;
 }
