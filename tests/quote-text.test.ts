@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closestPassage, containsQuote, normalise, prepareText } from '../src/validate/quote-text.js';
-import { seeds } from './helpers.js';
+import { closestPassage, containsQuote, normalise, prepareText, wordDiff } from '../src/validate/quote-text.js';
+import { runBin, seeds, tempDir } from './helpers.js';
 
 describe('normalise', () => {
   it('collapses whitespace and line breaks', () => {
@@ -91,5 +91,28 @@ describe('the hyphenated seed text', () => {
   });
   it('matches the Spanish Presidency’s apostrophe written plainly', () => {
     expect(containsQuote(prepared, "While we applaud the Spanish Presidency's commitment to reaching a compromise")).toBe(true);
+  });
+});
+
+describe('explaining a quote that is not found', () => {
+  it('marks the words that differ, as git --word-diff does', () => {
+    expect(wordDiff('only used to detect online abuse', 'only used to  identify online\nabuse')).toBe('only used to [-detect-]{+identify+} online abuse');
+    expect(wordDiff('This is not the case!', 'This is not the case')).toBe('This is not the case[-!-]');
+    expect(wordDiff('the same\nwords', 'the  same words')).toBeUndefined();
+    // Only the start of a longer match is shown: the rest of the quote is not compared.
+    expect(wordDiff('one two three four five', 'one two', true)).toBe('one two …');
+  });
+
+  it('shows the whole sentence of the closest passage, never cut to the quote, and never a second sentence', () => {
+    const dir = tempDir({
+      'riposte.config.yaml': 'maps: [arguments]\ntexts: texts\n',
+      'texts/t.txt': 'The proposal ensures that these are only used to identify abuse and that they are the least intrusive.\nA second sentence that is never shown.\n',
+      'arguments/a.yaml': 'source:\n  id: a\n  kind: letter\n  title: A\n  authors: [A]\n  date: 2024\n  text: t.txt\nclaims:\n  - id: a.one\n    summary: One.\n    quote: "ensures that these are only used to detect abuse"\n',
+    });
+    const r = runBin(['validate', '-f', 'json'], { cwd: dir });
+    const hint = (JSON.parse(r.stdout).diagnostics[0].hint as string).split('\n').map((l) => l.trim());
+    expect(hint[1]).toBe('ensures that these are only used to identify abuse and that they are the least intrusive.');
+    expect(hint[2]).toBe('quote vs text: ensures that these are only used to [-detect-]{+identify+} abuse');
+    expect(hint.join('\n')).not.toContain('second sentence');
   });
 });

@@ -1,3 +1,4 @@
+import { diffWords } from 'diff';
 /**
  * Quote matching. A quote must occur in its source's text after both are normalised in
  * exactly these ways, and no others: runs of whitespace and line breaks become one space;
@@ -289,6 +290,21 @@ function describeChar(ch: string | undefined): string {
  * check: for look-alikes (a zero-width space, a different apostrophe or accent) this is the
  * only way to see why a quote that looks right is not found.
  */
+/**
+ * The quote against the passage, word by word, as `git diff --word-diff=plain` marks it:
+ * `[-words of the quote-]{+words of the text+}`. Undefined when they read the same once
+ * whitespace is set aside. With `passageCut` (only the start of the matched text is shown),
+ * what the quote has beyond it is not compared: it ends in '…'.
+ */
+export function wordDiff(quote: string, passage: string, passageCut = false): string | undefined {
+  const [q, t] = [quote, passage].map((s) => s.replace(/\s+/g, ' ').trim());
+  if (q === t) return undefined;
+  const parts = diffWords(q!, t!);
+  if (passageCut) while (parts.length > 0 && parts[parts.length - 1]!.removed) parts.pop();
+  const marked = parts.map((part) => (part.removed ? `[-${part.value}-]` : part.added ? `{+${part.value}+}` : part.value)).join('');
+  return passageCut ? `${marked.trimEnd()} …` : marked;
+}
+
 export function firstDifference(quote: string, passage: string): string | undefined {
   const q = [...normaliseQuote(quote)];
   const t = [...normaliseQuote(passage)];

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics.js';
 import type { LoadedText } from '../load/texts.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
-import { closestPassage, containsQuote, firstDifference, prepareText, type PreparedText } from './quote-text.js';
+import { closestPassage, containsQuote, firstDifference, prepareText, wordDiff, type PreparedText } from './quote-text.js';
 
 export type { LoadedText };
 
@@ -123,10 +123,17 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       const found = closestPassage(text, quote);
       // A passage less than half alike would mislead more than help.
       const passage = found && found.similarity >= 0.5 ? found : undefined;
-      const difference = passage && firstDifference(quote, content.slice(passage.start, passage.end));
-      const hint = passage
-        ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${boundedPassage(content, passage.start, passage.end)}${difference ? `\n  ${difference}` : ''}`
-        : `no passage of ${holder!.text} is close to it`;
+      // The passage is shown whole to the end of its sentence, never cut to the quote's length;
+      // but never more than one sentence: the diff, too, sees only what is shown.
+      const shown = passage && boundedPassage(content, passage.start, sentenceEnd(content, passage.end));
+      const matched = passage && shown ? content.slice(passage.start, Math.min(passage.end, shown.end)) : '';
+      const cut = passage !== undefined && shown !== undefined && shown.end < passage.end;
+      const difference = passage && !cut ? firstDifference(quote, matched) : undefined;
+      const words = passage && wordDiff(quote, matched, cut);
+      const hint =
+        passage && shown
+          ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${shown.text}${words ? `\n  quote vs text: ${words.length <= MAX_PASSAGE * 2 ? words : `${words.slice(0, MAX_PASSAGE * 2)}…`}` : ''}${difference ? `\n  ${difference}` : ''}`
+          : `no passage of ${holder!.text} is close to it`;
       findings.push({
         code: 'quote-not-found',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
@@ -156,17 +163,45 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
 export const MAX_PASSAGE = 200;
 
 /**
- * The passage from `start` to `end` as a hint shows it: on one line, and at most one sentence
- * or MAX_PASSAGE characters, whichever is shorter, cut at a word with an ellipsis.
+ * Where the sentence holding `offset` ends: after its full stop, question or exclamation mark
+ * (and a closing quote or bracket), looking at most MAX_PASSAGE characters ahead; `offset` when
+ * the passage already ends one.
  */
-export function boundedPassage(content: string, start: number, end: number): string {
-  let passage = content.slice(start, Math.min(end, start + MAX_PASSAGE * 4)).replace(/\s+/g, ' ').trim();
+export function sentenceEnd(content: string, offset: number): number {
+  if (/[.!?]["'”’)\]]*$/.test(content.slice(Math.max(0, offset - 3), offset))) return offset;
+  const ahead = content.slice(offset, offset + MAX_PASSAGE);
+  const end = /[.!?]["'”’)\]]*(?=\s|$)/.exec(ahead);
+  return end ? offset + end.index + end[0].length : offset;
+}
+
+/**
+ * The passage from `start` to `end` as a hint shows it: on one line, at most one sentence
+ * and MAX_PASSAGE characters, cut at a word with an ellipsis; and where in `content` what is
+ * shown ends. A wrong quote must not turn a text into a printout of it.
+ */
+export function boundedPassage(content: string, start: number, end: number): { text: string; end: number } {
+  let rawEnd = Math.min(end, start + MAX_PASSAGE * 4);
   // One sentence: up to the first full stop, question or exclamation mark that ends one.
-  const sentenceEnd = /[.!?](?=\s|$)/.exec(passage);
-  if (sentenceEnd && sentenceEnd.index + 1 < passage.length) passage = passage.slice(0, sentenceEnd.index + 1);
-  if (passage.length <= MAX_PASSAGE) return passage;
+  const stop = /[.!?]["'”’)\]]*(?=\s)/.exec(content.slice(start, rawEnd));
+  if (stop) rawEnd = start + stop.index + stop[0].length;
+  const passage = content.slice(start, rawEnd).replace(/\s+/g, ' ').trim();
+  if (passage.length <= MAX_PASSAGE) return { text: passage, end: rawEnd };
+  // Over the length: cut at a word, and find where that is in the raw text.
   const cut = passage.lastIndexOf(' ', MAX_PASSAGE - 1);
-  return `${passage.slice(0, cut > MAX_PASSAGE / 2 ? cut : MAX_PASSAGE - 1)}…`;
+  const kept = passage.slice(0, cut > MAX_PASSAGE / 2 ? cut : MAX_PASSAGE - 1);
+  return { text: `${kept}…`, end: rawOffsetAfter(content, start, rawEnd, kept.length) };
+}
+
+/** Where in `content` the first `count` characters of the slice, whitespace runs counted as one and leading ones trimmed, end. */
+function rawOffsetAfter(content: string, start: number, end: number, count: number): number {
+  const space = (i: number) => /\s/.test(content[i]!);
+  let at = start;
+  while (at < end && space(at)) at++;
+  for (let seen = 0; at < end && seen < count; seen++) {
+    if (space(at)) while (at < end && space(at)) at++;
+    else at++;
+  }
+  return at;
 }
 
 function lineOf(text: string, offset: number): number {
