@@ -38,7 +38,7 @@ export default tseslint.config(
  * bend the layers. (Dynamic import() is not checked: only the commands use it.)
  */
 function layers() {
-  const folders = ['io', 'load', 'validate', 'graph', 'render', 'fmt', 'interop', 'web', 'diff', 'commands'];
+  const folders = ['io', 'load', 'validate', 'graph', 'render', 'fmt', 'fix', 'interop', 'web', 'diff', 'commands'];
   const mayImport = {
     io: [],
     load: ['io'],
@@ -46,10 +46,11 @@ function layers() {
     graph: [],
     render: ['graph'],
     fmt: ['load', 'io'],
+    fix: ['load'],
     interop: ['load', 'graph', 'render', 'fmt'],
     web: ['graph', 'render'],
     diff: ['load', 'graph', 'render'],
-    commands: ['io', 'load', 'validate', 'graph', 'render', 'fmt', 'interop', 'web', 'diff'],
+    commands: ['io', 'load', 'validate', 'graph', 'render', 'fmt', 'fix', 'interop', 'web', 'diff'],
   };
   const entry = ['api', 'cli', 'index'];
   const shared = (from) => entry.map((name) => `${from}${name}.js`);

@@ -86,6 +86,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         .option('--rule <code=level>', 'turn a finding off, or make it a warning or an error: missing-quote=off (repeatable; overrides the config\'s rules)', collect)
         .option('--max-warnings <n>', 'fail the run (exit 1) when there are more than this many warnings', integer(0, '--max-warnings'))
         .option('--print-config', 'print the settings in force (config, flags and defaults) as JSON, and check nothing')
+        .option('--fix', 'apply the fixes that are certain (a quote that differs from its text only in whitespace, quote marks, dashes or case; an upper-case id; a date with one reading), rewriting the files atomically, then report what is left')
         .option('-v, --verbose', 'show a code frame under each finding')
         .option('-q, --quiet', 'report errors only')
         .option('--stdin', 'check the map file given on standard input (for editors), in the context of the whole map')

@@ -70,6 +70,15 @@ export interface Diagnostic {
   endOffset?: number;
   /** Extra lines that help fix it (the closest passage of a text, a hint). */
   hint?: string;
+  /** A fix that is certain: the value to put in place of the scalar at `pointer` (`validate --fix`). */
+  fix?: Fix;
+}
+
+/** A certain fix: the scalar at the finding's pointer becomes `value`. */
+export interface Fix {
+  value: string;
+  /** What the fix does, for the report ('lower-case the id'). */
+  does: string;
 }
 
 /**
@@ -248,7 +257,7 @@ export const RULES: Record<Code, Rule> = {
     severity: 'error',
     adjustable: false,
     summary: 'An id does not follow the id rules.',
-    help: 'Use lower-case letters, digits and single - or . separators, at most 64 characters.',
+    help: 'Use lower-case letters, digits and single - or . separators, at most 64 characters; `validate --fix` lower-cases an id that only needs that.',
     why: 'Ids are written by hand in relations, URLs and other tools: one spelling each.',
     example: '  - id: A.One',
   },
@@ -256,7 +265,7 @@ export const RULES: Record<Code, Rule> = {
     severity: 'error',
     adjustable: false,
     summary: 'A date is not ISO 8601, or not a day of the calendar.',
-    help: 'Write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown.',
+    help: 'Write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown; `validate --fix` rewrites a date with one reading (2024/05/01, 1 May 2024).',
     why: 'Dates order the debate and say who answered whom first.',
     example: '  date: 2016-02-30',
   },
@@ -357,7 +366,7 @@ export const RULES: Record<Code, Rule> = {
     severity: 'error',
     adjustable: true,
     summary: "A quote does not occur in its source's text.",
-    help: 'Copy the passage verbatim from the text; the closest passage is shown.',
+    help: 'Copy the passage verbatim from the text; the closest passage is shown, with the words that differ, and `validate --fix` copies it when only whitespace, quote marks, dashes or case differ.',
     why: 'A quote readers cannot find in the source is a claim about the text that does not hold.',
     example: '    quote: "This is not the case!"',
   },

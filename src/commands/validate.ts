@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { safeInline } from '../render/sanitize.js';
 import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
+import type { CheckResult } from '../api.js';
 import { EXIT, limitsOf, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -21,6 +22,8 @@ export interface ValidateOptions extends CommonOptions {
   rule?: string[];
   maxWarnings?: number;
   printConfig?: boolean;
+  /** Apply the fixes that are certain to the map files, then report what is left. */
+  fix?: boolean;
 }
 
 export async function validateCommand(ctx: CommandContext, paths: string[], options: ValidateOptions): Promise<number> {
@@ -36,7 +39,19 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   // -q shows errors only: unless warnings fail the run, they need not be placed at all.
   const errorsOnly = options.quiet === true && options.failOn !== 'warning';
   const onlyMaps = options.onlyMaps === true && paths.length > 0;
-  const result = await checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  if (options.fix && stdin) {
+    ctx.io.stderr.write('riposte: --fix rewrites map files, and standard input is not one: fix the file, or leave out --fix\n');
+    return EXIT.usage;
+  }
+  const check = () => checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  let result = await check();
+  if (options.fix) {
+    const fixed = await fixFiles(ctx, result);
+    if (fixed.findings > 0) {
+      ctx.io.stderr.write(`riposte: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
+      result = await check(); // what is left, as the files now are
+    }
+  }
   if (onlyMaps && result.files.length === 0) {
     ctx.io.stderr.write('riposte: none of the files named is in the map (--only-maps); nothing to check\n');
     return EXIT.ok;
@@ -96,6 +111,26 @@ async function printConfig(ctx: CommandContext, options: ValidateOptions): Promi
   };
   ctx.io.stdout.write(JSON.stringify(printed, null, 2) + '\n');
   return EXIT.ok;
+}
+
+/** Apply the certain fixes to the files that have them, each file rewritten atomically and read through the same checks as before. */
+async function fixFiles(ctx: CommandContext, result: CheckResult): Promise<{ findings: number; files: number }> {
+  const { planFixes } = await import('../fix/plan.js');
+  const { applyFixes } = await import('../fix/apply.js');
+  const { readMapFile } = await import('../load/read.js');
+  const { writeFileAtomic } = await import('../io/atomic-write.js');
+  let findings = 0;
+  let files = 0;
+  for (const [file, edits] of planFixes(result.diagnostics, result.map)) {
+    const read = readMapFile(file, path.resolve(ctx.cwd, file), result.limits.maxFileBytes, result.scope);
+    if (!read.ok) continue;
+    const applied = applyFixes(read.text, edits);
+    if (applied.text === read.text) continue;
+    await writeFileAtomic(read.real, applied.text);
+    findings += edits.length - applied.skipped.length;
+    files++;
+  }
+  return { findings, files };
 }
 
 /** The --rule flags as settings, or what is wrong with the first that cannot be used. */

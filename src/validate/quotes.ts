@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostics.js';
+import type { Finding, Fix } from '../diagnostics.js';
 import type { LoadedText } from '../load/texts.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, firstDifference, prepareText, wordDiff, type PreparedText } from './quote-text.js';
@@ -134,12 +134,14 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
         passage && shown
           ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${shown.text}${words ? `\n  quote vs text: ${words.length <= MAX_PASSAGE * 2 ? words : `${words.slice(0, MAX_PASSAGE * 2)}…`}` : ''}${difference ? `\n  ${difference}` : ''}`
           : `no passage of ${holder!.text} is close to it`;
+      const fix = passage && certainQuoteFix(text, quote, content.slice(passage.start, passage.end));
       findings.push({
         code: 'quote-not-found',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
         file: claim.file,
         pointer: quotePointer(claim, i),
         hint,
+        ...(fix ? { fix } : {}),
       });
     });
   }
@@ -157,6 +159,27 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     });
   }
   return { findings, stats };
+}
+
+/** Quote marks, dashes and case set aside: what a typed quote and its text share when only those differ. */
+const looseQuote = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The passage in place of the quote, when the two differ only in whitespace, quote marks,
+ * dashes or case, and the passage is then found as it is: a fix with one right answer.
+ */
+function certainQuoteFix(text: PreparedText, quote: string, passage: string): Fix | undefined {
+  if (looseQuote(quote) !== looseQuote(passage)) return undefined;
+  const value = passage.replace(/\s+/g, ' ').trim();
+  return value !== quote && containsQuote(text, value) ? { value, does: 'copy the quote from the text as written there' } : undefined;
 }
 
 /** Longest passage a hint shows: a wrong quote must not turn a text into a printout of it. */

@@ -1,3 +1,4 @@
+import { isoDateOf } from '../dates.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DiagnosticCode, Finding } from '../diagnostics.js';
@@ -187,10 +188,15 @@ function toFinding(file: string, error: ErrorObject): Finding {
       const value = String(error.data);
       const pattern = String(error.params.pattern);
       if (pattern === ID_PATTERN) {
-        return make('invalid-id', `'${value}' is not a valid id: use lower-case letters, digits and single '-' or '.' separators (e.g. 'ec-reply-2022.last-resort')`);
+        const finding = make('invalid-id', `'${value}' is not a valid id: use lower-case letters, digits and single '-' or '.' separators (e.g. 'ec-reply-2022.last-resort')`);
+        // Upper case is the one mistake with a single right answer.
+        const lower = value.toLowerCase();
+        return lower !== value && new RegExp(ID_PATTERN).test(lower) ? { ...finding, fix: { value: lower, does: `lower-case the id to '${lower}'` } } : finding;
       }
       if (pattern === DATE_PATTERN) {
-        return make('invalid-date', `'${value}' is not an ISO 8601 date: write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown`);
+        const finding = make('invalid-date', `'${value}' is not an ISO 8601 date: write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown`);
+        const iso = isoDateOf(value);
+        return iso ? { ...finding, fix: { value: iso, does: `write the date as ${iso}` } } : finding;
       }
       if (pattern.startsWith('^https?')) return make('invalid-url', `'${value}' is not an http(s) URL`);
       return make('invalid-value', `'${value}' in ${where(at)} must be lower-case words joined by '-'`);

@@ -18,6 +18,7 @@ export const json: DiagnosticFormatter = (diagnostics, options) => {
           column: d.column,
           pointer: d.pointer,
           ...(d.hint ? { hint: d.hint } : {}),
+          ...(d.fix ? { fix: d.fix } : {}),
           docs: ruleDocs(d.code),
         })),
       },

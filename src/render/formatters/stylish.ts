@@ -24,6 +24,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${safeInline(d.message)}  ${c.dim(d.code)}`);
       if (d.hint) for (const line of safeText(d.hint).split('\n')) out.push(`  ${' '.repeat(width)}  ${c.dim(line)}`);
+      if (d.fix) out.push(`  ${' '.repeat(width)}  ${c.dim(`fix (--fix): ${safeInline(d.fix.does)}`)}`);
       if (options.verbose) {
         const frame = lines === undefined ? '' : codeFrame(lines, d.line, d.column, d.endOffset, d.offset);
         if (frame) out.push(c.dim(`    --> ${safeInline(d.file)}:${d.line}:${d.column}`), frame.replace(/^/gm, '    '));
@@ -42,6 +43,8 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
     out.push(
       `${mark} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}; ${quoteLine}`,
     );
+    const fixable = diagnostics.filter((d) => d.fix).length;
+    if (fixable > 0) out.push(`  ${fixable} of them can be fixed with --fix`);
   }
   return out.join('\n') + '\n';
 };
