@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { fixtureTexts, runCli, tempDir } from './helpers.js';
+import { fixtureTexts, runBin, runCli, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 // SARIF's schema is draft-04: ajv reads it with ajv-draft-04 (both packages export the class as module.exports).
@@ -211,5 +212,29 @@ describe('unanswered in the CI formats', () => {
     const log = JSON.parse(readFileSync(path.join(dir, 'u.sarif'), 'utf8'));
     expect(sarifValidator()(log)).toBe(true);
     expect(log.runs[0].results.map((res: { level: string }) => res.level)).toEqual(['warning', 'warning', 'warning', 'warning']);
+  });
+});
+
+describe('paths in the reports for machines', () => {
+  const map = 'source:\n  id: s\n  kind: letter\n  title: T\n  authors: [A]\n  date: 2024\nclaims:\n  - {id: s.one, summary: A, quote: q, rebutts: x}\n';
+
+  it('are relative to the git work tree, wherever riposte runs; stylish stays relative to where it runs', () => {
+    const repo = tempDir({ 'maps/riposte.config.yaml': 'maps: [arguments]\n', 'maps/arguments/s.yaml': map });
+    expect(spawnSync('git', ['init', '-q'], { cwd: repo }).status).toBe(0);
+    const here = path.join(repo, 'maps', 'arguments');
+    const github = runBin(['validate', '.', '--no-texts', '-f', 'github'], { cwd: here });
+    expect(github.stdout).toMatch(/^::error file=maps\/arguments\/s\.yaml,line=8,col=\d+,title=riposte unknown-key::/m);
+    const sarif = JSON.parse(runBin(['validate', '.', '--no-texts', '-f', 'sarif'], { cwd: here }).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('maps/arguments/s.yaml');
+    expect(JSON.parse(runBin(['validate', '.', '--no-texts', '-f', 'json'], { cwd: here }).stdout).diagnostics[0].file).toBe('maps/arguments/s.yaml');
+    expect(runBin(['validate', '.', '--no-texts'], { cwd: here }).stdout).toMatch(/^s\.yaml$/m);
+  });
+
+  it("outside a git work tree, are relative to the config's directory", () => {
+    const dir = tempDir({ 'riposte.config.yaml': 'maps: [arguments]\n', 'arguments/s.yaml': map });
+    // The temporary directory is in no work tree (else the case is not this one).
+    expect(spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).status).not.toBe(0);
+    const r = runBin(['validate', '.', '--no-texts', '-f', 'gitlab'], { cwd: path.join(dir, 'arguments') });
+    expect(JSON.parse(r.stdout)[0].location.path).toBe('arguments/s.yaml');
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CheckOptions, OpenedMap } from '../api.js';
 import type { Diagnostic, SettledFinding } from '../diagnostics.js';
 import type { Limits } from '../load/config.js';
@@ -171,9 +172,31 @@ export function parseOutputFile(value: string): { format: ReportFormat; path: st
  * format (as ESLint prints its own), so `riposte validate > report.txt` keeps it. What goes
  * wrong with the run itself (a usage error, a file that cannot be read) stays on stderr.
  */
-export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions): Promise<void> {
+export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions, root?: string): Promise<void> {
   const { diagnosticFormatters } = await import('../render/formatters/index.js');
-  ctx.io.stdout.write(diagnosticFormatters[format](diagnostics, options));
+  const [shown, shownOptions] = format === 'stylish' || root === undefined ? [diagnostics, options] : rerooted(ctx, diagnostics, options, root);
+  ctx.io.stdout.write(diagnosticFormatters[format](shown, shownOptions));
+}
+
+/**
+ * The findings with their files named from `root` instead of the working directory: the
+ * machine formats (GitHub annotations, SARIF, GitLab, JUnit, JSON) are read against the
+ * repository, whatever directory riposte ran in. Stylish keeps paths a person can open from here.
+ */
+function rerooted(ctx: CommandContext, diagnostics: readonly Diagnostic[], options: FormatterOptions, root: string): [Diagnostic[], FormatterOptions] {
+  const cwd = path.resolve(ctx.cwd);
+  if (path.resolve(root) === cwd) return [[...diagnostics], options];
+  const name = (file: string) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/') || '.';
+  return [
+    diagnostics.map((d) => ({ ...d, file: name(d.file) })),
+    { ...options, texts: new Map([...options.texts].map(([file, text]) => [name(file), text])), ...(options.files ? { files: options.files.map(name) } : {}) },
+  ];
+}
+
+/** Where the machine formats name files from: the git work tree, else the config's directory. */
+export async function reportRoot(ctx: CommandContext, configRoot: string): Promise<string> {
+  const { repositoryRoot } = await import('../load/repo-root.js');
+  return repositoryRoot(ctx.cwd, configRoot);
 }
 
 /**
@@ -195,16 +218,18 @@ export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap
     version: ctx.version,
     command,
   };
-  if (asFindings) await printFindings(ctx, located.diagnostics, format as ReportFormat, formatterOptions);
-  await writeReportFiles(ctx, located.diagnostics, outputs, formatterOptions);
+  const root = await reportRoot(ctx, opened.config.root);
+  if (asFindings) await printFindings(ctx, located.diagnostics, format as ReportFormat, formatterOptions, root);
+  await writeReportFiles(ctx, located.diagnostics, outputs, formatterOptions, root);
 }
 
 /** Write each --output-file FORMAT=PATH report atomically, never coloured. */
-export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions): Promise<void> {
+export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions, root?: string): Promise<void> {
   const files = outputs.map(parseOutputFile);
   if (files.length === 0) return;
   const [{ diagnosticFormatters }, { writeOutputFile }] = await Promise.all([import('../render/formatters/index.js'), import('./output.js')]);
   for (const file of files) {
-    await writeOutputFile(ctx, file.path, diagnosticFormatters[file.format](diagnostics, { ...options, color: false }), `${file.format} report`);
+    const [shown, shownOptions] = file.format === 'stylish' || root === undefined ? [diagnostics, options] : rerooted(ctx, diagnostics, options, root);
+    await writeOutputFile(ctx, file.path, diagnosticFormatters[file.format](shown, { ...shownOptions, color: false }), `${file.format} report`);
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { safeInline } from '../render/sanitize.js';
 import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
 import type { CheckResult } from '../api.js';
-import { EXIT, limitsOf, checkOptions, findingsExit, parseOutputFile, printFindings, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, limitsOf, checkOptions, findingsExit, parseOutputFile, printFindings, reportRoot, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
@@ -74,8 +74,10 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
     command: 'validate',
     failOn: options.failOn,
   };
-  await printFindings(ctx, shown, options.format, formatterOptions);
-  await writeReportFiles(ctx, shown, outputs, formatterOptions);
+  // The machine formats name files from the repository root, wherever riposte ran.
+  const root = await reportRoot(ctx, result.config.root);
+  await printFindings(ctx, shown, options.format, formatterOptions, root);
+  await writeReportFiles(ctx, shown, outputs, formatterOptions, root);
   const exit = findingsExit(result.diagnostics, options.failOn);
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (exit === EXIT.ok && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
