@@ -105,3 +105,20 @@ describe('the published package', () => {
     expect(tsc.status).toBe(0);
   });
 });
+
+/**
+ * Installed from git, as `npm i -D git+https://...` and pre-commit do: npm clones it, installs
+ * its devDependencies, runs `prepare` (the build) and packs it. From a local clone of HEAD.
+ */
+describe('the package installed from a git URL', () => {
+  it('builds on install and runs', () => {
+    const clone = path.join(tempDir(), 'riposte');
+    sh('git', ['clone', '--quiet', '--depth', '1', `file://${repoRoot}`, clone], repoRoot);
+    const user = tempDir({ 'package.json': JSON.stringify({ name: 'a-users-map', version: '1.0.0', private: true, type: 'module' }) });
+    sh('npm', ['install', '--no-save', '--prefer-offline', `git+file://${clone}`], user);
+    expect(existsSync(path.join(user, 'node_modules', 'riposte', 'dist', 'index.js'))).toBe(true);
+    const version = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+    expect(sh(path.join(user, 'node_modules', '.bin', 'riposte'), ['--version'], user).trim()).toBe(version);
+  }, 300_000);
+});
+
