@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers.js';
@@ -81,6 +81,32 @@ describe('the published package', () => {
     expect(first).toBe('# yaml-language-server: $schema=../../node_modules/riposte/schemas/riposte.schema.json');
     expect(existsSync(path.join(user, 'debate', 'schemas'))).toBe(false);
     expect(spawnSync(path.join(user, 'node_modules', '.bin', 'riposte'), ['validate', '--strict'], { cwd: path.join(user, 'debate'), encoding: 'utf8' }).status).toBe(0);
+  });
+
+  it("runs as a pre-commit hook from the project's install (Debian's pre-commit): map files only, never the workflows", () => {
+    const project = path.join(user, 'hooked');
+    mkdirSync(path.join(project, 'arguments'), { recursive: true });
+    mkdirSync(path.join(project, '.github', 'workflows'), { recursive: true });
+    const workflow = 'name:   ci\non: push\njobs: {}\n';
+    writeFileSync(path.join(project, '.github', 'workflows', 'ci.yml'), workflow);
+    writeFileSync(path.join(project, 'arguments', 'a.yaml'), 'source: {id: a, kind: letter, title: A, authors: [A], date: 2024}\nclaims:\n  - {id: a.one, summary: One., quote: one, rebutts: x}\n');
+    writeFileSync(path.join(project, '.pre-commit-config.yaml'), readFileSync(path.join(repoRoot, 'docs', 'pre-commit-local.yaml'), 'utf8'));
+    const git = (...args: string[]) => sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], project);
+    git('init', '-q');
+    git('add', '-A');
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(project, '.cache') };
+    const hook = () => spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8', timeout: 240_000 });
+    const failing = hook();
+    expect(failing.status, failing.stdout + failing.stderr).toBe(1);
+    expect(failing.stdout).toContain("unknown key 'rebutts'");
+    expect(readFileSync(path.join(project, '.github', 'workflows', 'ci.yml'), 'utf8')).toBe(workflow);
+    writeFileSync(path.join(project, 'arguments', 'a.yaml'), 'source: {id: a, kind: letter, title: A, authors: [A], date: 2024}\nclaims:\n  - {id: a.one, summary: One., quote: one}\n');
+    git('add', '-A');
+    const first = hook(); // riposte-fmt puts the file in canonical form, which fails the run once
+    git('add', '-A');
+    const passing = hook();
+    expect(passing.status, first.stdout + passing.stdout + passing.stderr).toBe(0);
+    expect(readFileSync(path.join(project, '.github', 'workflows', 'ci.yml'), 'utf8')).toBe(workflow);
   });
 
   it('has type declarations a TypeScript user compiles without @types/node', () => {
