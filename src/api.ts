@@ -11,7 +11,7 @@ import { addToModel, type DebateMap } from './model.js';
 import type { QuoteStats } from './validate/quotes.js';
 import { validateFile, validateMap } from './validate/index.js';
 import type { DisableComment } from './load/disable-comments.js';
-import { settleFindings, type RuleSettings } from './rule-settings.js';
+import { ruleSettingsOf, settleFindings, type RuleSettings } from './rule-settings.js';
 import { applyDisableComments } from './validate/disables.js';
 
 export interface CheckOptions {
@@ -125,7 +125,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   });
   for (const finding of outcome.findings) if (!reported || reported.has(finding.file)) findings.push(finding);
   // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
-  const settings: RuleSettings = { ...config.rules, ...(options.strict ? { 'quotes-unchecked': 'error' } : {}), ...options.rules };
+  const settings = ruleSettingsOf(config.rules, options.strict ?? false, options.rules);
   let settled = settleFindings(findings, settings);
   if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;

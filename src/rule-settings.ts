@@ -29,6 +29,11 @@ export function readRuleSetting(code: string, level: unknown): { code: Diagnosti
   return { code: known, level: given as RuleLevel };
 }
 
+/** The settings in force: the config's `rules`, then `--strict` (quotes-unchecked=error), then `--rule`. */
+export function ruleSettingsOf(configured: RuleSettings, strict: boolean, flags: RuleSettings = {}): RuleSettings {
+  return { ...configured, ...(strict ? { 'quotes-unchecked': 'error' } : {}), ...flags };
+}
+
 /** Each finding with its severity settled: the user's setting, else the code's default; those turned off are dropped. */
 export function settleFindings(findings: readonly Finding[], settings: RuleSettings): SettledFinding[] {
   const settled: SettledFinding[] = [];

@@ -96,10 +96,10 @@ async function printConfig(ctx: CommandContext, options: ValidateOptions): Promi
   }
   const { loadConfig, resolveLimits } = await import('../load/config.js');
   const { RULES } = await import('../diagnostics.js');
-  const { ADJUSTABLE_CODES } = await import('../rule-settings.js');
+  const { ADJUSTABLE_CODES, ruleSettingsOf } = await import('../rule-settings.js');
   const config = await loadConfig(ctx.cwd, options.config);
   const shown = (p: string) => path.relative(ctx.cwd, p) || '.';
-  const settings: RuleSettings = { ...config.rules, ...(options.strict ? { 'quotes-unchecked': 'error' } : {}), ...rules };
+  const settings = ruleSettingsOf(config.rules, options.strict ?? false, rules);
   const levels = Object.fromEntries(ADJUSTABLE_CODES.map((code) => [code, settings[code] ?? (RULES[code].severity === 'error' ? 'error' : 'warn')]));
   const texts = options.texts === false ? null : typeof options.texts === 'string' ? options.texts : config.texts ? shown(config.texts) : null;
   const printed = {
