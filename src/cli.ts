@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT, makeContext, REPORT_FORMATS, type CliIo } from './commands/context.js';
+import { EXIT, makeContext, type CliIo } from './commands/context.js';
+import { REPORT_FORMATS } from './commands/reports.js';
 import { InputError } from './load/discover.js';
 import { safeInline } from './render/sanitize.js';
 

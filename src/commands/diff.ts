@@ -1,5 +1,6 @@
 import { safeInline } from '../render/sanitize.js';
-import { checkOptions, EXIT, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { checkOptions, type CommonOptions } from './options.js';
 
 export interface DiffOptions extends CommonOptions {
   format: 'text' | 'markdown' | 'json';

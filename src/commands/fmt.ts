@@ -2,7 +2,8 @@ import path from 'node:path';
 import { InputError, describeFsError, discoverMapFiles } from '../load/discover.js';
 import { readMapFile } from '../load/read.js';
 import { safeInline, safeText } from '../render/sanitize.js';
-import { EXIT, limitsOf, type CommandContext, type LimitOptions } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { limitsOf, type LimitOptions } from './options.js';
 
 export interface FmtOptions extends LimitOptions {
   check?: boolean;

@@ -1,4 +1,6 @@
-import { EXIT, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { type CommonOptions } from './options.js';
+import { openValidMap } from './open.js';
 
 export async function statsCommand(ctx: CommandContext, paths: string[], options: CommonOptions & { format: 'text' | 'json' }): Promise<number> {
   const opened = await openValidMap(ctx, paths, options);

@@ -1,6 +1,9 @@
 import type { Label } from '../graph/acceptability.js';
 import type { ResponseStatus } from '../graph/status.js';
-import { EXIT, openForListing, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { type CommonOptions } from './options.js';
+import { openForListing } from './open.js';
+import { reportClaimFindings, type ReportFormat } from './reports.js';
 
 export interface StatusOptions extends CommonOptions {
   source?: string[];

@@ -1,5 +1,7 @@
 import { safeInline } from '../render/sanitize.js';
-import { EXIT, idSuggestion, openValidMap, type CommandContext, type CommonOptions } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { type CommonOptions } from './options.js';
+import { idSuggestion, openValidMap } from './open.js';
 
 export interface TreeOptions extends CommonOptions {
   from?: string;

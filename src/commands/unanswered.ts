@@ -1,5 +1,8 @@
 import type { ClaimType } from '../model.js';
-import { EXIT, openForListing, reportClaimFindings, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, type CommandContext } from './context.js';
+import { type CommonOptions } from './options.js';
+import { openForListing } from './open.js';
+import { reportClaimFindings, type ReportFormat } from './reports.js';
 
 export interface UnansweredOptions extends CommonOptions {
   source?: string[];

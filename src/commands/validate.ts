@@ -2,7 +2,9 @@ import path from 'node:path';
 import { safeInline } from '../render/sanitize.js';
 import { readRuleSetting, type RuleSettings } from '../rule-settings.js';
 import type { CheckResult } from '../api.js';
-import { EXIT, limitsOf, checkOptions, findingsExit, parseOutputFile, printFindings, reportRoot, writeReportFiles, type CommandContext, type CommonOptions, type ReportFormat } from './context.js';
+import { EXIT, findingsExit, type CommandContext } from './context.js';
+import { limitsOf, checkOptions, type CommonOptions } from './options.js';
+import { parseOutputFile, printFindings, reportRoot, writeReportFiles, type ReportFormat } from './reports.js';
 
 export interface ValidateOptions extends CommonOptions {
   format: ReportFormat;
