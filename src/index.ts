@@ -12,7 +12,7 @@ export { checkReferences } from './validate/references.js';
 export { checkQuotes, type QuoteStats, type LoadedText } from './validate/quotes.js';
 export { normalise, containsQuote, closestPassage, prepareText } from './validate/quote-text.js';
 export { buildGraph, type DebateGraph } from './graph/build.js';
-export { claimStatus, responseStatuses, type ResponseStatus, type ClaimStatus } from './graph/status.js';
+export { claimStatus, responseStatuses, responseStatusMap, type ResponseStatus, type ClaimStatus } from './graph/status.js';
 export { unansweredClaims, unansweredFindings, type UnansweredFilters, type UnansweredGroup } from './graph/unanswered.js';
 export { debateOrder } from './graph/order.js';
 export { debateTree, type TreeNode, type TreeSection, type TreeOptions } from './graph/tree.js';

@@ -9,6 +9,8 @@ import { diagnosticFormatters } from '../src/render/formatters/index.js';
 import { codeFrame } from '../src/render/frame.js';
 import { safeInline, safeText } from '../src/render/sanitize.js';
 import { renderTree } from '../src/render/tree.js';
+import { treeJson } from '../src/render/data.js';
+import { responseStatusMap } from '../src/graph/status.js';
 import { renderUnanswered } from '../src/render/unanswered.js';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
@@ -149,5 +151,18 @@ describe('JSON in chunks', () => {
     const parsed = JSON.parse(unansweredJson(groups));
     expect(unansweredJson(groups)).toBe(JSON.stringify(parsed, null, 2) + '\n');
     expect(unansweredJson([])).toBe(JSON.stringify({ version: 1, total: 0, groups: [] }, null, 2) + '\n');
+  });
+});
+
+describe('the tree renderers show the analysis they are given', () => {
+  it('print the response status from the statuses passed in, as the tree command computes them once', async () => {
+    const { graph } = await openMap([], { cwd: repoRoot });
+    const sections = debateTree(graph, { from: 'cs-letter-2022.scan-all', depth: 0 });
+    const computed = responseStatusMap(graph);
+    expect(computed.get('cs-letter-2022.scan-all')).toBe('answered');
+    const text = (statuses?: ReadonlyMap<string, 'answered' | 'challenged' | 'unanswered'>) => renderTree(graph, sections, { color: false, ascii: true, width: 80, ...(statuses ? { statuses } : {}) });
+    expect(text(computed)).toBe(text());
+    expect(text(new Map([['cs-letter-2022.scan-all', 'challenged']]))).toContain('cs-letter-2022.scan-all  challenged');
+    expect(treeJson(graph, sections, undefined, new Map([['cs-letter-2022.scan-all', 'challenged']]))).toContain('"status": "challenged"');
   });
 });

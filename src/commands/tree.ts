@@ -24,14 +24,16 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
     ctx.io.stderr.write(`riposte: ${safeInline(error.message)}${idSuggestion(opened.graph, error.id, ['claim', 'source'])} (--from takes a claim or source id)\n`);
     return EXIT.usage;
   }
-  const { groundedLabelling } = await import('../graph/acceptability.js');
+  // The analysis, once: each claim's response status and grounded label; the renderers only show them.
+  const [{ groundedLabelling }, { responseStatusMap }] = await Promise.all([import('../graph/acceptability.js'), import('../graph/status.js')]);
   const { labels } = groundedLabelling(graph);
+  const statuses = responseStatusMap(graph);
   if (options.format === 'json') {
     const { treeJsonChunks } = await import('../render/data.js');
-    for (const chunk of treeJsonChunks(graph, sections, labels)) ctx.io.stdout.write(chunk);
+    for (const chunk of treeJsonChunks(graph, sections, labels, statuses)) ctx.io.stdout.write(chunk);
   } else {
     const [{ renderTreeChunks }, { inBatches }] = await Promise.all([import('../render/tree.js'), import('../io/batches.js')]);
-    const chunks = renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels });
+    const chunks = renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses });
     for (const batch of inBatches(chunks)) ctx.io.stdout.write(batch);
   }
   return EXIT.ok;

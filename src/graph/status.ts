@@ -36,6 +36,13 @@ export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: S
   return { status, answers, questions };
 }
 
+/** Each claim's response status alone, for the renderers: computed once, handed to them. */
+export function responseStatusMap(graph: DebateGraph): Map<string, ResponseStatus> {
+  const statuses = new Map<string, ResponseStatus>();
+  for (const claim of claims(graph)) statuses.set(claim.id, claimStatus(graph, claim.id).status);
+  return statuses;
+}
+
 export function responseStatuses(graph: DebateGraph): Map<string, ClaimStatus> {
   const statuses = new Map<string, ClaimStatus>();
   for (const claim of claims(graph)) statuses.set(claim.id, claimStatus(graph, claim.id));

@@ -6,7 +6,7 @@ import { rowCounts, type ClaimRow } from '../graph/claim-rows.js';
 import type { CoverageRow } from '../graph/coverage.js';
 import type { Answer, Explanation } from '../graph/explain.js';
 import type { MapStats } from '../graph/stats.js';
-import { claimStatus } from '../graph/status.js';
+import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
 import type { UnansweredGroup } from '../graph/unanswered.js';
 import { prettyJsonChunks } from './json.js';
@@ -60,7 +60,7 @@ export function unansweredJson(groups: readonly UnansweredGroup[]): string {
 }
 
 /** The tree as data: built with an explicit stack, so a chain of any depth fits. */
-function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<string, Label>): Record<string, unknown> {
+function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): Record<string, unknown> {
   const make = (n: TreeNode): Record<string, unknown> => {
     const claim = claimOf(graph, n.claimId);
     return {
@@ -72,7 +72,7 @@ function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<strin
         : {
             source: claim?.sourceId ?? null,
             summary: claim?.summary ?? '',
-            status: claimStatus(graph, n.claimId).status,
+            status: statuses?.get(n.claimId) ?? claimStatus(graph, n.claimId).status,
             ...(labels ? { label: labels.get(n.claimId) ?? null } : {}),
             hidden: n.hidden,
             children: [],
@@ -93,14 +93,15 @@ function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<strin
 }
 
 /** The tree as JSON, in chunks: the text of JSON.stringify(tree, null, 2), at any depth. */
-export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>): Generator<string> {
-  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root, labels)) })) };
+/** The tree as JSON, in pieces; `statuses` and `labels` are the analysis, computed once by the caller. */
+export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): Generator<string> {
+  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root, labels, statuses)) })) };
   yield* prettyJsonChunks(data);
   yield '\n';
 }
 
-export function treeJson(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>): string {
-  return [...treeJsonChunks(graph, sections, labels)].join('');
+export function treeJson(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): string {
+  return [...treeJsonChunks(graph, sections, labels, statuses)].join('');
 }
 
 export function statsJson(stats: MapStats): string {

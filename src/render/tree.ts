@@ -16,6 +16,8 @@ export interface TreeRenderOptions {
   width: number;
   /** Grounded labels, shown after each claim's response status. */
   labels?: ReadonlyMap<string, Label>;
+  /** Each claim's response status, as the analysis found it (computed here when absent). */
+  statuses?: ReadonlyMap<string, ResponseStatus>;
 }
 
 /** Columns kept for a claim's text: below this, deeper responses restart at the margin. */
@@ -129,7 +131,7 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
         continue;
       }
       const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
-      const state = statusAndLabel(c, claimStatus(graph, node.claimId).status, options.labels?.get(node.claimId), g.dot);
+      const state = statusAndLabel(c, options.statuses?.get(node.claimId) ?? claimStatus(graph, node.claimId).status, options.labels?.get(node.claimId), g.dot);
       const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
       // Who said it matters when the speaker changes; under the same source it would only repeat.
       // It is the first thing to give way when the line is short.
