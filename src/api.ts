@@ -4,7 +4,7 @@ import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
 import { parseMapText } from './load/parse.js';
-import { ignoreTest } from './load/ignore.js';
+import { runIgnoreTest } from './load/ignore.js';
 import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
@@ -75,7 +75,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     throw error;
   });
   // The config's ignore patterns and --ignore-pattern leave files out wherever they were found.
-  const ignored = ignoreTest([...config.ignore, ...(options.ignore ?? []).map((pattern) => ({ pattern, base: path.resolve(options.cwd) }))], options.cwd);
+  const ignored = runIgnoreTest(config.ignore, options.ignore, options.cwd);
   if (ignored) {
     const before = named.length;
     named = named.filter((file) => !ignored(file));
@@ -136,7 +136,9 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const fileTexts = located.texts;
   const commentFindings = settleFindings(disabled.findings, settings);
   if (commentFindings.length > 0) {
-    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, overrides);
+    // Files the first placing read are not read again.
+    const known = new Map([...located.texts, ...(overrides ?? [])]);
+    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, known);
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
   }

@@ -30,8 +30,8 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   const { projectScope } = await import('../load/scope.js');
   const scope = projectScope(config.root, paths, ctx.cwd);
   let files = await discoverMapFiles(paths.length > 0 ? paths : config.maps, ctx.cwd, limits.maxFiles, scope);
-  const { ignoreTest } = await import('../load/ignore.js');
-  const ignored = ignoreTest([...config.ignore, ...(options.ignorePattern ?? []).map((pattern) => ({ pattern, base: path.resolve(ctx.cwd) }))], ctx.cwd);
+  const { runIgnoreTest } = await import('../load/ignore.js');
+  const ignored = runIgnoreTest(config.ignore, options.ignorePattern, ctx.cwd);
   if (ignored) files = files.filter((file) => !ignored(file));
   if (options.onlyMaps && paths.length > 0) {
     const { onlyMapFiles } = await import('../load/discover.js');

@@ -29,7 +29,7 @@ export function parseOutputFile(value: string): { format: ReportFormat; path: st
  */
 export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions, root?: string): Promise<void> {
   const { diagnosticFormatters } = await import('../render/formatters/index.js');
-  const [shown, shownOptions] = format === 'stylish' || root === undefined ? [diagnostics, options] : rerooted(ctx, diagnostics, options, root);
+  const [shown, shownOptions] = asReported(ctx, format, diagnostics, options, root);
   ctx.io.stdout.write(diagnosticFormatters[format](shown, shownOptions));
 }
 
@@ -38,9 +38,9 @@ export async function printFindings(ctx: CommandContext, diagnostics: readonly D
  * machine formats (GitHub annotations, SARIF, GitLab, JUnit, JSON) are read against the
  * repository, whatever directory riposte ran in. Stylish keeps paths a person can open from here.
  */
-function rerooted(ctx: CommandContext, diagnostics: readonly Diagnostic[], options: FormatterOptions, root: string): [Diagnostic[], FormatterOptions] {
+function asReported(ctx: CommandContext, format: ReportFormat, diagnostics: readonly Diagnostic[], options: FormatterOptions, root: string | undefined): [readonly Diagnostic[], FormatterOptions] {
   const cwd = path.resolve(ctx.cwd);
-  if (path.resolve(root) === cwd) return [[...diagnostics], options];
+  if (format === 'stylish' || root === undefined || path.resolve(root) === cwd) return [diagnostics, options];
   const name = (file: string) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/') || '.';
   return [
     diagnostics.map((d) => ({ ...d, file: name(d.file) })),
@@ -84,7 +84,7 @@ export async function writeReportFiles(ctx: CommandContext, diagnostics: readonl
   if (files.length === 0) return;
   const [{ diagnosticFormatters }, { writeOutputFile }] = await Promise.all([import('../render/formatters/index.js'), import('./output.js')]);
   for (const file of files) {
-    const [shown, shownOptions] = file.format === 'stylish' || root === undefined ? [diagnostics, options] : rerooted(ctx, diagnostics, options, root);
+    const [shown, shownOptions] = asReported(ctx, file.format, diagnostics, options, root);
     await writeOutputFile(ctx, file.path, diagnosticFormatters[file.format](shown, { ...shownOptions, color: false }), `${file.format} report`);
   }
 }

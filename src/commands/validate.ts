@@ -41,6 +41,8 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
   // -q shows errors only: unless warnings fail the run, they need not be placed at all.
   const errorsOnly = options.quiet === true && options.failOn !== 'warning';
   const onlyMaps = options.onlyMaps === true && paths.length > 0;
+  const outputs = options.outputFile ?? [];
+  outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output or --fix write
   if (options.fix && stdin) {
     ctx.io.stderr.write('riposte: --fix rewrites map files, and standard input is not one: fix the file, or leave out --fix\n');
     return EXIT.usage;
@@ -62,8 +64,6 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
     ctx.io.stderr.write("riposte: every file named is ignored (the config's ignore, or --ignore-pattern); nothing to check\n");
     return EXIT.ok;
   }
-  const outputs = options.outputFile ?? [];
-  outputs.forEach(parseOutputFile); // a malformed --output-file fails before any output
   // -q keeps the findings that fail the run: errors, and warnings too with --fail-on warning.
   const shown = options.quiet && options.failOn !== 'warning' ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const formatterOptions = {

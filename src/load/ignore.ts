@@ -24,3 +24,8 @@ export function ignoreTest(patterns: readonly IgnorePattern[], cwd: string): ((f
     }
   };
 }
+
+/** The test for a run: the config's patterns (relative to its directory), then those of the command line (relative to `cwd`). */
+export function runIgnoreTest(configured: readonly IgnorePattern[], given: readonly string[] | undefined, cwd: string): ((file: string) => boolean) | undefined {
+  return ignoreTest([...configured, ...(given ?? []).map((pattern) => ({ pattern, base: path.resolve(cwd) }))], cwd);
+}

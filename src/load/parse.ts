@@ -9,8 +9,7 @@ import { parsePrecisely, stripBom } from './precise.js';
 // limits.ts (the walk that enforces the limits), precise.ts (the position-keeping parse, with
 // repeated keys and ids recovered from broken files), yaml-errors.ts (what to say about an error).
 export { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
-export { duplicateKeys, keyProblems, parsePreciseDocument, stripBom, type PreciseDocument } from './precise.js';
-export { describeYamlError } from './yaml-errors.js';
+export { parsePreciseDocument, type PreciseDocument } from './precise.js';
 
 export interface ParsedFile {
   file: string;

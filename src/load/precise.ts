@@ -17,22 +17,17 @@ export interface PreciseDocument {
 export function parsePreciseDocument(text: string): PreciseDocument {
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
-  // uniqueKeys is checked by duplicateKeys() below: the package's own check compares every
+  // Repeated keys are found by keyProblems() below: the package's own check compares every
   // key with every other, which takes minutes on a mapping with a million keys.
   const doc = parseDocument(stripBom(text), { ...YAML_OPTIONS, lineCounter });
   return { doc, lineCounter };
-}
-
-/** Offsets of keys repeated in their mapping, in one pass with a set per mapping. */
-export function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
-  return keyProblems(doc).duplicates;
 }
 
 /**
  * Keys repeated in their mapping, and keys that are not text (a list or a mapping as a key,
  * which a map never needs and which each parser would name differently), in one pass.
  */
-export function keyProblems(doc: Document.Parsed): { duplicates: { offset: number; key: string }[]; complex: { offset: number }[] } {
+function keyProblems(doc: Document.Parsed): { duplicates: { offset: number; key: string }[]; complex: { offset: number }[] } {
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   const found: { offset: number; key: string }[] = [];
   const complex: { offset: number }[] = [];

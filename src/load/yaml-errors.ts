@@ -5,7 +5,7 @@ import type { Finding } from '../diagnostics.js';
  * Where a YAML error really is, and what to say about it. The parser reports an unclosed
  * string at the end of the file; the mistake is where the string opens.
  */
-export function describeYamlError(source: string, error: YAMLError): { offset: number; message: string } {
+function describeYamlError(source: string, error: YAMLError): { offset: number; message: string } {
   let message = error.message.split('\n')[0] ?? error.message;
   // The yaml package appends " at line L, column C"; positions are rendered separately.
   message = message.replace(/ at line \d+, column \d+:?$/, '');

@@ -118,23 +118,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       stats.checked++;
       if (containsQuote(text, quote)) return;
       stats.notFound++;
-      // The text as checked (in NFC); its lines are the file's lines.
-      const content = text.raw;
-      const found = closestPassage(text, quote);
-      // A passage less than half alike would mislead more than help.
-      const passage = found && found.similarity >= 0.5 ? found : undefined;
-      // The passage is shown whole to the end of its sentence, never cut to the quote's length;
-      // but never more than one sentence: the diff, too, sees only what is shown.
-      const shown = passage && boundedPassage(content, passage.start, sentenceEnd(content, passage.end));
-      const matched = passage && shown ? content.slice(passage.start, Math.min(passage.end, shown.end)) : '';
-      const cut = passage !== undefined && shown !== undefined && shown.end < passage.end;
-      const difference = passage && !cut ? firstDifference(quote, matched) : undefined;
-      const words = passage && wordDiff(quote, matched, cut);
-      const hint =
-        passage && shown
-          ? `closest passage in ${holder!.text} (line ${lineOf(content, passage.start)}, ${Math.round(passage.similarity * 100)}% alike):\n  ${shown.text}${words ? `\n  quote vs text: ${words.length <= MAX_PASSAGE * 2 ? words : `${words.slice(0, MAX_PASSAGE * 2)}…`}` : ''}${difference ? `\n  ${difference}` : ''}`
-          : `no passage of ${holder!.text} is close to it`;
-      const fix = passage && certainQuoteFix(text, quote, content.slice(passage.start, passage.end));
+      const { hint, fix } = explainMiss(text, quote, holder!.text!);
       findings.push({
         code: 'quote-not-found',
         message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
@@ -159,6 +143,29 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
     });
   }
   return { findings, stats };
+}
+
+/**
+ * What to say of a quote not found: its closest passage, shown whole to the end of its
+ * sentence (never cut to the quote's length, never more than one sentence), the words that
+ * differ (the diff, too, sees only what is shown), and the fix when it is certain.
+ */
+function explainMiss(text: PreparedText, quote: string, textName: string): { hint: string; fix?: Fix } {
+  const found = closestPassage(text, quote);
+  // A passage less than half alike would mislead more than help.
+  if (!found || found.similarity < 0.5) return { hint: `no passage of ${textName} is close to it` };
+  // The text as checked (in NFC); its lines are the file's lines.
+  const content = text.raw;
+  const shown = boundedPassage(content, found.start, sentenceEnd(content, found.end));
+  const cut = shown.end < found.end;
+  const matched = content.slice(found.start, Math.min(found.end, shown.end));
+  const words = wordDiff(quote, matched, cut);
+  const difference = cut ? undefined : firstDifference(quote, matched);
+  const lines = [`closest passage in ${textName} (line ${lineOf(content, found.start)}, ${Math.round(found.similarity * 100)}% alike):`, `  ${shown.text}`];
+  if (words) lines.push(`  quote vs text: ${words.length <= MAX_PASSAGE * 2 ? words : `${words.slice(0, MAX_PASSAGE * 2)}…`}`);
+  if (difference) lines.push(`  ${difference}`);
+  const fix = certainQuoteFix(text, quote, content.slice(found.start, found.end));
+  return { hint: lines.join('\n'), ...(fix ? { fix } : {}) };
 }
 
 /** Quote marks, dashes and case set aside: what a typed quote and its text share when only those differ. */

@@ -12,6 +12,7 @@ export const mapSchema = require('../../schemas/riposte.schema.json') as Record<
 
 const ID_PATTERN = mapSchema.$defs.id!.pattern!;
 const DATE_PATTERN = mapSchema.$defs.date!.pattern!;
+const VALID_ID = new RegExp(ID_PATTERN);
 
 let compiled: ValidateFunction | undefined;
 
@@ -191,7 +192,7 @@ function toFinding(file: string, error: ErrorObject): Finding {
         const finding = make('invalid-id', `'${value}' is not a valid id: use lower-case letters, digits and single '-' or '.' separators (e.g. 'ec-reply-2022.last-resort')`);
         // Upper case is the one mistake with a single right answer.
         const lower = value.toLowerCase();
-        return lower !== value && new RegExp(ID_PATTERN).test(lower) ? { ...finding, fix: { value: lower, does: `lower-case the id to '${lower}'` } } : finding;
+        return lower !== value && VALID_ID.test(lower) ? { ...finding, fix: { value: lower, does: `lower-case the id to '${lower}'` } } : finding;
       }
       if (pattern === DATE_PATTERN) {
         const finding = make('invalid-date', `'${value}' is not an ISO 8601 date: write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown`);
