@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { DIAGNOSTIC_CODES, REPORT_CODES, RULES } = await import(pathToFileURL(path.join(root, 'dist', 'diagnostics.js')).href);
+const { DIAGNOSTIC_CODES, REPORT_CODES, RULES, messageOf, hintOf } = await import(pathToFileURL(path.join(root, 'dist', 'diagnostics.js')).href);
 const target = path.join(root, 'docs', 'rules.md');
 
 const intro = `# Rules
@@ -46,8 +46,9 @@ A rule marked *can be changed* may be turned off, or made a warning or an error:
 that cannot be read or parsed whole, or a map that cannot be built: nothing reliable can be said
 about such a map, so their findings always count.
 
-The JSON report gives each finding's \`docs\` (this page and the code's anchor); SARIF carries
-each rule's summary, reason and fix.
+The JSON report gives each finding's \`docs\` (this page and the code's anchor), its \`message\`,
+and the \`args\` the message is written from: data a program can read without parsing prose
+(the samples below show them). SARIF carries each rule's summary, reason and fix.
 
 ## Codes
 
@@ -59,6 +60,11 @@ function section(code) {
   const rule = RULES[code];
   const lines = [`### ${code}`, '', `${rule.summary}`, '', `Default: **${rule.severity}**; ${rule.adjustable ? 'can be changed' : 'cannot be changed'}.`, '', `Why: ${rule.why}`, ''];
   if (rule.example) lines.push('For example:', '', '```yaml', rule.example, '```', '');
+  // Written by the message template itself: what a report says, word for word.
+  const sample = { code, args: rule.sample.args, pointer: rule.sample.pointer ?? '' };
+  const hint = hintOf(sample);
+  lines.push('The report says, for instance:', '', '```text', messageOf(sample), ...(hint ? [hint] : []), '```', '');
+  lines.push(`Arguments in the JSON report: \`${JSON.stringify(rule.sample.args)}\``, '');
   lines.push(`Fix: ${rule.help}`, '');
   return lines.join('\n');
 }

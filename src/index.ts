@@ -1,6 +1,7 @@
 /** riposte's library API: what the commands use, for programs that want the same answers. */
 export { checkMap, openMap, type CheckOptions, type CheckResult, type OpenedMap } from './api.js';
-export { DIAGNOSTIC_CODES, REPORT_CODES, RULES, type Code, type Diagnostic, type DiagnosticCode, type ReportCode, type Rule, type RuleLevel, type Severity, type Finding, type SettledFinding } from './diagnostics.js';
+export { DIAGNOSTIC_CODES, REPORT_CODES, RULES, messageOf, hintOf, fullMessageOf, type ArgsByCode, type ArgsOf, type ClosestPassage, type WordChange, type FileArgs, type ReportArgs, type ParserSaid, type Code, type Diagnostic, type DiagnosticCode, type ReportCode, type Rule, type RuleLevel, type Severity, type Finding, type SettledFinding } from './diagnostics.js';
+export type { FileProblem, FileKindName, ScopeLabel } from './wording.js';
 export { ADJUSTABLE_CODES, readRuleSetting, settleFindings, type RuleSettings } from './rule-settings.js';
 export { buildModel, addToModel, RELATION_KINDS, ANSWERING_KINDS, type DebateMap, type Source, type Claim, type Evidence, type Relation, type RelationKind } from './model.js';
 export { loadMapFile, discoverMapFiles, locate, InputError } from './load/index.js';

@@ -58,9 +58,8 @@ describe('map files that resolve outside the project are refused, by name, unrea
     }
     const r = runBin(['validate', '--no-texts', '-f', 'json'], { cwd: project });
     expect(codes(r)).toEqual([['arguments/npmrc.yaml', 'path-outside-project']]);
-    const message = JSON.parse(r.stdout).diagnostics[0].message as string;
-    expect(message).toContain(`symbolic link to '${secret}'`);
-    expect(message).toContain('outside the project');
+    expect(JSON.parse(r.stdout).diagnostics[0].args).toMatchObject({ problem: { why: 'outside', link: secret, scope: 'the project' } });
+    expect(JSON.parse(r.stdout).diagnostics[0].message).toContain(`symbolic link to '${secret}'`);
     // fmt --write neither reads nor rewrites it.
     const write = runBin(['fmt', '--write'], { cwd: project });
     expectNoSecret(write, 'fmt --write');
@@ -89,7 +88,7 @@ describe('map files that resolve outside the project are refused, by name, unrea
       ['arguments/env.yaml', 'path-outside-project'],
       ['arguments/git.yaml', 'path-outside-project'],
     ]);
-    expect(JSON.parse(r.stdout).diagnostics[0].message).toContain("hidden file or lies in a hidden directory ('.env')");
+    expect(JSON.parse(r.stdout).diagnostics[0].args).toMatchObject({ problem: { why: 'hidden', segment: '.env' } });
   });
 
   it('a link to a map file inside the project is read, and fmt --write writes through it to its target', () => {
@@ -125,7 +124,7 @@ describe('map files that resolve outside the project are refused, by name, unrea
       ['arguments/null.yaml', 'path-outside-project'],
       ['arguments/pipe.yaml', 'not-regular-file'],
     ]);
-    expect(JSON.parse(r.stdout).diagnostics[1].message).toContain('a named pipe (FIFO)');
+    expect(JSON.parse(r.stdout).diagnostics[1].args).toMatchObject({ problem: { why: 'not-regular', kind: 'fifo' } });
   });
 
   it('paths named on the command line are trusted: a map outside the project is read when named', () => {
@@ -230,14 +229,14 @@ describe('texts must be regular files inside the texts directory', () => {
     writeFileSync(path.join(project, 'texts/u16.txt'), Buffer.from('\ufeffA letter in UTF-16.', 'utf16le'));
     writeFileSync(path.join(project, 'arguments/a.yaml'), withText('u16.txt', 'A letter'));
     const r = runBin(['validate', '--texts', 'texts', '-f', 'json'], { cwd: project });
-    expect(JSON.parse(r.stdout).diagnostics).toMatchObject([{ code: 'text-encoding', message: expect.stringContaining('UTF-16') }]);
+    expect(JSON.parse(r.stdout).diagnostics).toMatchObject([{ code: 'text-encoding', args: { problem: { why: 'utf16' }, textOf: 's' } }]);
   });
 
   it('a text over the size limit is refused unread; the limit can be raised', () => {
     const { project } = hostileSetup({ 'texts/big.txt': `${'word '.repeat(300_000)}\n` });
     writeFileSync(path.join(project, 'arguments/a.yaml'), withText('big.txt', 'word word'));
     let r = runBin(['validate', '--texts', 'texts', '-f', 'json', '--max-text-size', '1'], { cwd: project });
-    expect(JSON.parse(r.stdout).diagnostics).toMatchObject([{ code: 'limit-exceeded', message: expect.stringContaining('over the limit of 1.0 MB') }]);
+    expect(JSON.parse(r.stdout).diagnostics).toMatchObject([{ code: 'limit-exceeded', args: { why: 'file', problem: { why: 'too-large', limit: 1024 * 1024, option: '--max-text-size' } } }]);
     r = runBin(['validate', '--texts', 'texts', '-f', 'json', '--max-text-size', '2'], { cwd: project });
     expect(r.code).toBe(0);
   });

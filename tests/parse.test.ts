@@ -97,20 +97,20 @@ describe('parseMapText', () => {
 describe('locateFindings', () => {
   const text = 'source:\n  id: s\n  kind: leter\nclaims:\n  - id: s.a\n    summary: x\n    rebutts: s.b\n';
   it('turns a pointer into the line and column of its value', () => {
-    const [d] = locateFindings(text, [{ code: 'invalid-value', severity: 'error', message: '', file: 'f', pointer: '/source/kind' }]);
+    const [d] = locateFindings(text, [{ code: 'invalid-value', severity: 'error', args: { why: 'slug', value: 'leter' }, file: 'f', pointer: '/source/kind' }]);
     expect([d!.line, d!.column]).toEqual([3, 9]);
     expect(text.slice(d!.offset, d!.endOffset)).toBe('leter');
   });
   it('points at a key when asked', () => {
-    const [d] = locateFindings(text, [{ code: 'unknown-key', severity: 'error', message: '', file: 'f', pointer: '/claims/0/rebutts', atKey: true }]);
+    const [d] = locateFindings(text, [{ code: 'unknown-key', severity: 'error', args: { key: 'rebutts', allowed: [] }, file: 'f', pointer: '/claims/0/rebutts', atKey: true }]);
     expect([d!.line, d!.column]).toEqual([7, 5]);
   });
   it('falls back to the nearest existing parent', () => {
-    const [d] = locateFindings(text, [{ code: 'missing-key', severity: 'error', message: '', file: 'f', pointer: '/claims/0/quote' }]);
+    const [d] = locateFindings(text, [{ code: 'missing-key', severity: 'error', args: { why: 'required', key: 'quote' }, file: 'f', pointer: '/claims/0/quote' }]);
     expect([d!.line, d!.column]).toEqual([5, 5]);
   });
   it('unescapes JSON pointer segments', () => {
-    const [d] = locateFindings('"a/b~c": 1\n', [{ code: 'unknown-key', severity: 'error', message: '', file: 'f', pointer: '/a~1b~0c', atKey: true }]);
+    const [d] = locateFindings('"a/b~c": 1\n', [{ code: 'unknown-key', severity: 'error', args: { key: 'a/b~c', allowed: [] }, file: 'f', pointer: '/a~1b~0c', atKey: true }]);
     expect([d!.line, d!.column]).toEqual([1, 1]);
   });
 });

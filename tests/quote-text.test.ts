@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closestPassage, containsQuote, normalise, prepareText, wordDiff } from '../src/validate/quote-text.js';
+import { closestPassage, containsQuote, normalise, prepareText, wordDiff as changesOf } from '../src/validate/quote-text.js';
+import { markChanges } from '../src/wording.js';
+
+const wordDiff = (quote: string, passage: string, cut = false): string | undefined => {
+  const changes = changesOf(quote, passage, cut);
+  return changes && markChanges(changes, cut);
+};
 import { runBin, seeds, tempDir } from './helpers.js';
 
 describe('normalise', () => {

@@ -112,18 +112,31 @@ describe('renderers never pass raw control characters from a map', () => {
   });
   it('stylish diagnostics', () => {
     const out = diagnosticFormatters.stylish(
-      [{ code: 'dangling-reference', severity: 'error', message: "no claim 'x\u001b[2J'", file: 'a\u0007.yaml', pointer: '', line: 1, column: 1, hint: 'hint \u202e' }],
+      [
+        { code: 'dangling-reference', severity: 'error', args: { kind: 'claim', id: 'x\u001b[2J' }, file: 'a\u0007.yaml', pointer: '', line: 1, column: 1 },
+        {
+          code: 'quote-not-found',
+          severity: 'error',
+          args: { claim: 'a.b', source: 'a', textName: 't\u001b.txt', closest: { line: 1, similarity: 90, passage: 'hint \u202e', cut: false, changes: [{ value: '\u0007', removed: true }] } },
+          file: 'a\u0007.yaml',
+          pointer: '',
+          line: 1,
+          column: 1,
+        },
+      ],
       { color: false, verbose: true, summary: { files: 1, quotes: { checked: 0, notFound: 0, unchecked: 0 } }, texts: new Map([['a\u0007.yaml', 'x: "\u001b[2J"\n']]) },
     );
     expect(out).not.toMatch(UNSAFE);
+    expect(out).toContain('closest passage in t');
+    expect(out).toContain('quote vs text: [-');
   });
   it('JSON escapes them as JSON does', () => {
     const out = diagnosticFormatters.json(
-      [{ code: 'dangling-reference', severity: 'error', message: "no claim 'x\u001b[2J'", file: 'a.yaml', pointer: '', line: 1, column: 1 }],
+      [{ code: 'dangling-reference', severity: 'error', args: { kind: 'claim', id: 'x\u001b[2J' }, file: 'a.yaml', pointer: '', line: 1, column: 1 }],
       { color: false, verbose: false, summary: { files: 1, quotes: { checked: 0, notFound: 0, unchecked: 0 } }, texts: new Map() },
     );
     expect(out).not.toMatch(UNSAFE);
-    expect(JSON.parse(out).diagnostics[0].message).toBe("no claim 'x\u001b[2J'");
+    expect(JSON.parse(out).diagnostics[0]).toMatchObject({ message: "no claim 'x\u001b[2J'", args: { kind: 'claim', id: 'x\u001b[2J' } });
   });
 });
 

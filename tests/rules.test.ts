@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, RULES } from '../src/diagnostics.js';
+import { DIAGNOSTIC_CODES, REPORT_CODES, RULES, hintOf, messageOf, type Finding } from '../src/diagnostics.js';
 import { findDisableComments } from '../src/load/disable-comments.js';
 import { ADJUSTABLE_CODES } from '../src/rule-settings.js';
-import { ordinal } from '../src/validate/schema.js';
+import { ordinal } from '../src/wording.js';
 import { fixtures, repoRoot, runBin, tempDir } from './helpers.js';
 
 const HEAD = 'source:\n  id: s\n  kind: letter\n  title: A letter\n  authors: [A]\n';
@@ -44,6 +44,29 @@ describe('the rules table', () => {
       }
     }
     expect(seen).toBeGreaterThan(20);
+  });
+
+  it("writes every message from the finding's arguments alone: the JSON report's message and hint are its template applied to its args", () => {
+    const seenCodes = new Set<string>();
+    for (const dir of readdirSync(path.join(fixtures, 'invalid'))) {
+      const r = runBin(['validate', path.join('tests/fixtures/invalid', dir), '--texts', 'tests/fixtures/texts', '-f', 'json']);
+      for (const d of JSON.parse(r.stdout).diagnostics as (Finding & { message: string; hint?: string })[]) {
+        expect(d.args, `${dir}: ${d.code}`).toBeTypeOf('object');
+        expect(d.message, `${dir}: ${d.code}`).toBe(messageOf({ code: d.code, args: d.args, pointer: d.pointer } as Finding));
+        expect(d.hint).toBe(hintOf({ code: d.code, args: d.args } as Finding));
+        seenCodes.add(d.code);
+      }
+    }
+    expect(seenCodes.size).toBeGreaterThan(15);
+  });
+
+  it('has a message template and a sample for every code, and no sample message is empty or unfinished', () => {
+    for (const code of [...DIAGNOSTIC_CODES, ...REPORT_CODES]) {
+      const { args, pointer = '' } = RULES[code].sample;
+      const message = messageOf({ code, args, pointer } as Finding);
+      expect(message.length, code).toBeGreaterThan(10);
+      expect(message, code).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
   });
 
   it('is what docs/rules.md says, code by code (the page is generated from it)', () => {

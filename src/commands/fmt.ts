@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { InputError, describeFsError, discoverMapFiles } from '../load/discover.js';
+import { messageOf } from '../diagnostics.js';
 import { readMapFile } from '../load/read.js';
 import { safeInline, safeText } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
@@ -50,7 +51,7 @@ export async function fmtCommand(ctx: CommandContext, paths: string[], options: 
   for (const file of files) {
     // The same checks as every other command: a link out of the project is neither read nor written.
     const read = readMapFile(file, path.resolve(ctx.cwd, file), limits.maxFileBytes, scope);
-    const result = read.ok ? formatMapText(read.text, limits) : { ok: false as const, reason: read.finding.message };
+    const result = read.ok ? formatMapText(read.text, limits) : { ok: false as const, reason: messageOf(read.finding) };
     if (!result.ok) {
       unparsable++;
       if (!read.ok && read.io) unreadable++;

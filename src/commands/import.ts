@@ -2,6 +2,7 @@ import { lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { safeInline } from '../render/sanitize.js';
+import { describeFileProblem, describeKindName } from '../wording.js';
 import { EXIT, type CommandContext } from './context.js';
 
 export interface ImportOptions {
@@ -37,14 +38,14 @@ export async function importCommand(ctx: CommandContext, format: string, input: 
   const maxBytes = (options.maxFileSize ?? 256) * MB;
   const read = readBoundedFile(absolute, maxBytes);
   if (!read.ok) {
-    const why = read.tooLarge !== undefined ? `is over ${maxBytes / MB} MB (raise the limit with --max-file-size)` : read.kind !== undefined ? `is ${read.kind}, not a file` : describeFsError(read.error, input);
+    const why = read.tooLarge !== undefined ? `is over ${maxBytes / MB} MB (raise the limit with --max-file-size)` : read.kind !== undefined ? `is ${describeKindName(read.kind)}, not a file` : describeFsError(read.error, input);
     ctx.io.stderr.write(`riposte: ${read.tooLarge !== undefined || read.kind !== undefined ? `'${safeInline(input)}' ${why}` : safeInline(why)}\n`);
     return EXIT.usage;
   }
   // The same checks as a source text: UTF-16, binary and Latin-1 input are named as such.
   const decoded = decodeText(read.bytes, input);
   if (!decoded.ok) {
-    ctx.io.stderr.write(`${safeInline(input)}: ${safeInline(decoded.reason)}; nothing was written\n`);
+    ctx.io.stderr.write(`${safeInline(input)}: ${safeInline(describeFileProblem(decoded.problem))}; nothing was written\n`);
     return EXIT.findings;
   }
   const text = decoded.content;

@@ -1,7 +1,7 @@
 import { groundedLabelling, type Label } from '../graph/acceptability.js';
 import type { DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { messageOf, type Diagnostic } from '../diagnostics.js';
 import type { Claim, DebateMap, RelationKind, Source } from '../model.js';
 
 /** One side of a diff: the map as loaded and checked, and its graph. */
@@ -120,7 +120,7 @@ function quoteProblems(side: DiffSide): Map<string, string> {
     if (d.code !== 'quote-not-found') continue;
     const claimPointer = /^\/claims\/\d+/.exec(d.pointer)?.[0];
     const id = claimPointer ? at.get(`${d.file}\0${claimPointer}`) : undefined;
-    if (id && !problems.has(id)) problems.set(id, d.message);
+    if (id && !problems.has(id)) problems.set(id, messageOf(d));
   }
   return problems;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkMap, type CheckOptions } from '../api.js';
+import { messageOf } from '../diagnostics.js';
 import { buildGraph } from '../graph/build.js';
 import { loadConfig } from '../load/config.js';
 import type { DiffSide } from './compare.js';
@@ -44,7 +45,7 @@ async function load(side: 'BASE' | 'HEAD', name: string, options: CheckOptions):
   }
   const errors = checked.diagnostics.filter((d) => d.severity === 'error' && !QUOTE_CODES.has(d.code));
   if (errors.length > 0) {
-    const shown = errors.slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} (${d.code})`);
+    const shown = errors.slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column}: ${messageOf(d)} (${d.code})`);
     const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
     throw new DiffSideError(side, name, `the map has errors: ${shown.join('; ')}${more}`);
   }

@@ -1,4 +1,4 @@
-import { defaultSeverity } from '../diagnostics.js';
+import { defaultSeverity, messageOf } from '../diagnostics.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits } from '../load/parse.js';
@@ -101,7 +101,7 @@ export function formatMapText(input: string, limits: ParseLimits = DEFAULT_LIMIT
   const problem = checked.findings.find((f) => defaultSeverity(f) === 'error');
   if (problem) {
     const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
-    return { ok: false, reason: `${line}:${column} ${problem.message}` };
+    return { ok: false, reason: `${line}:${column} ${messageOf(problem)}` };
   }
   try {
     return formatParsed(input, text);

@@ -1,4 +1,4 @@
-import type { SettledFinding, Severity } from '../diagnostics.js';
+import { finding, type SettledFinding, type Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label, Labelling } from './acceptability.js';
 import { claimsBySource, type DebateGraph } from './build.js';
@@ -51,10 +51,7 @@ export function rowCounts(rows: readonly ClaimRow[]): { labels: Record<Label, nu
 /** Listed claims as findings at each claim's place, for the CI report formats. */
 export function claimRowFindings(rows: readonly ClaimRow[], severity: Severity): SettledFinding[] {
   return rows.map(({ claim, source, status, label }) => ({
-    code: 'claim-status' as const,
+    ...finding('claim-status', { claim: claim.id, source: source.id, status, label, summary: claim.summary }, { file: claim.file, pointer: claim.pointer }),
     severity,
-    message: `claim '${claim.id}' of ${source.id} is ${status} and ${label === 'in' ? 'stands (in)' : label === 'out' ? 'defeated (out)' : 'undecided'}: ${claim.summary}`,
-    file: claim.file,
-    pointer: claim.pointer,
   }));
 }

@@ -1,4 +1,4 @@
-import type { SettledFinding, Severity } from '../diagnostics.js';
+import { finding, type SettledFinding, type Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
@@ -46,11 +46,8 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
 export function unansweredFindings(groups: readonly UnansweredGroup[], severity: Severity): SettledFinding[] {
   return groups.flatMap(({ source, claims }) =>
     claims.map(({ claim, status }) => ({
-      code: status === 'challenged' ? ('challenged-claim' as const) : ('unanswered-claim' as const),
+      ...finding(status === 'challenged' ? 'challenged-claim' : 'unanswered-claim', { claim: claim.id, source: source.id, status, summary: claim.summary }, { file: claim.file, pointer: claim.pointer }),
       severity,
-      message: `claim '${claim.id}' of ${source.id} is ${status}: ${claim.summary}`,
-      file: claim.file,
-      pointer: claim.pointer,
     })),
   );
 }

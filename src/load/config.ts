@@ -1,4 +1,5 @@
-import { defaultSeverity } from '../diagnostics.js';
+import { defaultSeverity, finding, messageOf } from '../diagnostics.js';
+import { describeFileProblem, describeKindName } from '../wording.js';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, describeFsError } from './discover.js';
@@ -72,12 +73,12 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const problem = parsed.findings.find((f) => defaultSeverity(f) === 'error');
   if (problem) {
     const { line, col: column } = lineStarts(text)(problem.offset ?? 0);
-    throw new InputError(`config ${shown}:${line}:${column}: ${problem.message}`, file);
+    throw new InputError(`config ${shown}:${line}:${column}: ${messageOf(problem)}`, file);
   }
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   /** A setting that cannot be used: the error names the config's line and column (the key's, with `atKey`). */
   const wrong = (pointer: string, message: string, atKey = false): InputError => {
-    const [placed] = locateFindings(text, [{ code: 'invalid-value', severity: 'error', message, file: shown, pointer, ...(atKey ? { atKey } : {}) }]);
+    const [placed] = locateFindings(text, [{ ...finding('invalid-value', { why: 'other', text: message }, { file: shown, pointer, ...(atKey ? { atKey } : {}) }), severity: 'error' }]);
     const at = placed && placed.line > 0 ? `:${placed.line}:${placed.column}` : '';
     return new InputError(`config ${shown}${at}: ${message}`, file);
   };
@@ -153,16 +154,16 @@ function readConfigText(file: string, shown: string, named: boolean): string {
   let real = file;
   if (!named) {
     const resolved = resolveForRead(file, shown, makeScope('the project', [path.dirname(file)]));
-    if (!resolved.ok) throw new InputError(`config: ${resolved.refusal.message}`, file);
+    if (!resolved.ok) throw new InputError(`config: ${describeFileProblem(resolved.refusal.problem)}`, file);
     real = resolved.real;
   }
   const read = readBoundedFile(real, MAX_CONFIG_BYTES);
   if (!read.ok) {
-    const why = read.tooLarge !== undefined ? `'${shown}' is over 1 MB; a config is a few lines` : read.kind !== undefined ? `'${shown}' is ${read.kind}, not a file` : describeFsError(read.error, shown);
+    const why = read.tooLarge !== undefined ? `'${shown}' is over 1 MB; a config is a few lines` : read.kind !== undefined ? `'${shown}' is ${describeKindName(read.kind)}, not a file` : describeFsError(read.error, shown);
     throw new InputError(`config: ${why}`, file);
   }
   const decoded = decodeMapBytes(shown, read.bytes);
-  if (!decoded.ok) throw new InputError(`config: ${decoded.finding.message}`, file);
+  if (!decoded.ok) throw new InputError(`config: ${messageOf(decoded.finding)}`, file);
   return decoded.text;
 }
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostics.js';
+import { finding, type Finding } from '../diagnostics.js';
 
 /** Limits that keep a hostile file from exhausting time or memory (docs/security.md). */
 export interface ParseLimits {
@@ -20,13 +20,8 @@ export const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64, m
  * start of the file and names the place by its JSON pointer.
  */
 export function tooDeep(file: string, limits: ParseLimits, offset?: number, pointer = ''): Finding {
-  return {
-    code: 'limit-exceeded',
-    message: `nesting deeper than ${limits.maxDepth} levels${offset === undefined && pointer ? ` (at ${pointer})` : ''}; a map file needs about 6 (raise the limit with --max-depth)`,
-    file,
-    pointer,
-    offset: offset ?? 0,
-  };
+  const at = offset === undefined && pointer ? { at: pointer } : {};
+  return finding('limit-exceeded', { why: 'depth', max: limits.maxDepth, ...at }, { file, pointer, offset: offset ?? 0 });
 }
 
 export interface Shape {
@@ -75,13 +70,7 @@ export function inspect(root: unknown, limits: ParseLimits, stopAtShared = true)
         const path = pathOf(entry);
         return {
           shared: false,
-          problem: (file) => ({
-            code: 'limit-exceeded',
-            message: `a mapping with ${keys.length} keys${path ? ` (at ${path})` : ''}, over the limit of ${limits.maxKeys}; a claim has at most 16 (raise the limit with --max-keys)`,
-            file,
-            pointer: path,
-            offset: 0,
-          }),
+          problem: (file) => finding('limit-exceeded', { why: 'keys', count: keys.length, max: limits.maxKeys, ...(path ? { at: path } : {}) }, { file, pointer: path, offset: 0 }),
         };
       }
       for (const key of keys) {

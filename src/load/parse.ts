@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './core-schema.js';
-import type { Finding } from '../diagnostics.js';
+import { finding, type Finding } from '../diagnostics.js';
 import { findDisableComments, type DisableComment } from './disable-comments.js';
 import { DEFAULT_LIMITS, inspect, tooDeep, type ParseLimits } from './limits.js';
 import { parsePrecisely, stripBom } from './precise.js';
@@ -63,13 +63,7 @@ function yaml12Only(file: string, source: string): { source: string; finding?: F
     if (version !== undefined && version !== '1.2') {
       return {
         source: source.slice(0, at) + ' '.repeat(line.length) + source.slice(end),
-        finding: {
-          code: 'unsupported-yaml',
-          message: `riposte reads every map as YAML 1.2 (yes and no are text, no merge keys), so this '%YAML ${version}' directive would mislead; remove it`,
-          file,
-          pointer: '',
-          offset: at,
-        },
+        finding: finding('unsupported-yaml', { why: 'yaml-directive', version }, { file, pointer: '', offset: at }),
       };
     }
     // Directives and comments come before the document; anything else ends the search.

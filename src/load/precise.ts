@@ -1,5 +1,5 @@
 import type { Document, LineCounter, Node } from 'yaml';
-import { defaultSeverity, type Finding } from '../diagnostics.js';
+import { defaultSeverity, finding, type Finding } from '../diagnostics.js';
 import { inspect, type ParseLimits } from './limits.js';
 import type { ParsedFile } from './parse.js';
 import { YAML_OPTIONS, yamlPackage } from './yaml-package.js';
@@ -67,22 +67,10 @@ export function parsePrecisely(file: string, source: string, limits: ParseLimits
   }
   const keys = keyProblems(doc);
   for (const { offset } of keys.complex) {
-    findings.push({
-      code: 'unsupported-yaml',
-      message: 'this key is a list or a mapping; keys of a map file are plain text, write it as one',
-      file,
-      pointer: '',
-      offset,
-    });
+    findings.push(finding('unsupported-yaml', { why: 'complex-key' }, { file, pointer: '', offset }));
   }
   for (const { offset, key } of keys.duplicates) {
-    findings.push({
-      code: 'duplicate-key',
-      message: `the key '${key}' appears twice in this mapping; each key may appear once, merge or remove the repeated one`,
-      file,
-      pointer: '',
-      offset,
-    });
+    findings.push(finding('duplicate-key', { why: 'repeated-key', key }, { file, pointer: '', offset }));
   }
   for (const warning of doc.warnings) {
     // An unknown tag (`!!js/function`, `!custom`) is never executed; riposte refuses it.
@@ -101,13 +89,7 @@ export function parsePrecisely(file: string, source: string, limits: ParseLimits
     // Over a limit: refused as the fast path refuses it, ids not recovered (the same outcome on both paths).
     if (shape.problem) return { file, data: undefined, recoveredIds: [], findings: [...findings, shape.problem(file)] };
   } catch (error) {
-    findings.push({
-      code: 'unsupported-yaml',
-      message: `${(error as Error).message}; riposte maps need no aliases, write the value out`,
-      file,
-      pointer: '',
-      offset: 0,
-    });
+    findings.push(finding('unsupported-yaml', { why: 'aliases', text: (error as Error).message }, { file, pointer: '', offset: 0 }));
     return { file, data: undefined, recoveredIds: recoverIds(doc), findings };
   }
   return { file, data, recoveredIds: [], findings };

@@ -1,16 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { Finding } from '../diagnostics.js';
-import { describeFsError } from './discover.js';
-import { describeKind, resolveForRead, type ReadScope } from './scope.js';
+import { finding, type Finding } from '../diagnostics.js';
+import type { FileKindName, FileProblem } from '../wording.js';
+import { fsProblem, kindOf, resolveForRead, type ReadScope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array } | { ok: false; finding: Finding; io: boolean };
 
-const MB = 1024 * 1024;
-const shownSize = (n: number): string => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${n} bytes`);
-
-export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge?: number; error?: unknown; kind?: string };
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge?: number; error?: unknown; kind?: FileKindName };
 
 /**
  * Read a regular file of at most `maxBytes`, never more than the size it had when opened:
@@ -23,7 +20,7 @@ export function readBoundedFile(real: string, maxBytes: number): BytesResult {
     // O_NONBLOCK: a FIFO swapped in after the checks opens at once instead of waiting for a writer.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, kind: describeKind(stats) };
+    if (!stats.isFile()) return { ok: false, kind: kindOf(stats) };
     if (stats.size > maxBytes) return { ok: false, tooLarge: stats.size };
     const bytes = Buffer.allocUnsafe(stats.size);
     let read = 0;
@@ -50,44 +47,51 @@ export function readMapFile(file: string, absolute: string, maxBytes = Infinity,
   if (scope) {
     const resolved = resolveForRead(absolute, file, scope);
     if (!resolved.ok) {
-      const { code, message } = resolved.refusal;
-      return { ok: false, io: code === 'unreadable-file', finding: fileFinding(file, code, message) };
+      const { code, problem } = resolved.refusal;
+      return { ok: false, io: code === 'unreadable-file', finding: unreadFinding(file, code, problem) };
     }
     real = resolved.real;
   }
   const read = readBoundedFile(real, maxBytes);
   if (!read.ok) {
     if (read.tooLarge !== undefined) {
-      return { ok: false, io: false, finding: fileFinding(file, 'limit-exceeded', `the file is ${shownSize(read.tooLarge)}, over the limit of ${shownSize(maxBytes)} (raise it with --max-file-size)`) };
+      const problem: FileProblem = { why: 'too-large', path: file, size: read.tooLarge, limit: maxBytes, option: '--max-file-size' };
+      return { ok: false, io: false, finding: finding('limit-exceeded', { why: 'file', problem }, { file, pointer: '', unread: true }) };
     }
-    if (read.kind !== undefined) return { ok: false, io: false, finding: fileFinding(file, 'not-regular-file', `'${file}' is ${read.kind}, not a regular file; riposte reads only regular files`) };
-    return { ok: false, io: true, finding: fileFinding(file, 'unreadable-file', describeFsError(read.error, file)) };
+    if (read.kind !== undefined) return { ok: false, io: false, finding: unreadFinding(file, 'not-regular-file', { why: 'not-regular', path: file, kind: read.kind }) };
+    return { ok: false, io: true, finding: unreadFinding(file, 'unreadable-file', fsProblem(read.error, file)) };
   }
   const decoded = decodeMapBytes(file, read.bytes);
   return decoded.ok ? { ...decoded, real, bytes: read.bytes } : decoded;
 }
 
 export function decodeMapBytes(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding; io: false } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, io: false, finding: fileFinding(file, 'yaml-syntax', 'the file is UTF-16; save it as UTF-8') };
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    return {
-      ok: false,
-      io: false,
-      finding: fileFinding(file, 'yaml-syntax', `the file holds a NUL byte at offset ${nul}: it is binary or UTF-16, not a UTF-8 YAML file`),
-    };
-  }
+  const problem = encodingProblem(bytes, file);
+  if (problem) return { ok: false, io: false, finding: finding('yaml-syntax', { why: 'file', problem }, { file, pointer: '', offset: 0 }) };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, io: false, finding: fileFinding(file, 'yaml-syntax', 'the file is not valid UTF-8; save it as UTF-8') };
+    return { ok: false, io: false, finding: finding('yaml-syntax', { why: 'file', problem: { why: 'not-utf8', path: file } }, { file, pointer: '', offset: 0 }) };
   }
 }
 
-/** A finding about a whole file; one that was not read has no position, so locating it reads nothing. */
-function fileFinding(file: string, code: Finding['code'], message: string): Finding {
-  const unread = code !== 'yaml-syntax';
-  return { code, message, file, pointer: '', ...(unread ? { unread: true } : { offset: 0 }) };
+/** UTF-16 (with a byte order mark, or ASCII letters each beside a zero byte) or binary: bytes riposte will not guess at. */
+export function encodingProblem(bytes: Uint8Array, shown: string): FileProblem | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || hasUtf16Zeros(bytes)) return { why: 'utf16', path: shown };
+  const nul = bytes.indexOf(0);
+  return nul >= 0 ? { why: 'nul', path: shown, offset: nul } : undefined;
+}
+
+/** UTF-16 without a byte order mark: ASCII letters with a zero byte beside each, in the first bytes. */
+function hasUtf16Zeros(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
+  return zeros >= n / 4;
+}
+
+/** A finding about a file that was not read: it has no position, so locating it reads nothing. */
+function unreadFinding(file: string, code: 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'unreadable-file' | 'invalid-file-name', problem: FileProblem): Finding {
+  return finding(code, { problem }, { file, pointer: '', unread: true });
 }

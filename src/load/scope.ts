@@ -1,6 +1,7 @@
 import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
+import type { FileKindName, FileProblem, ScopeLabel } from '../wording.js';
 
 /**
  * Where one run may read. A map, its config and its texts may come from a hostile pull
@@ -13,8 +14,8 @@ export interface ReadScope {
   readonly roots: readonly string[];
   /** Real paths of files named exactly on the command line: readable wherever they are. */
   readonly files: ReadonlySet<string>;
-  /** What the first root is, in messages: 'the project', 'the texts directory'. */
-  readonly label: string;
+  /** What the first root is, in messages. */
+  readonly label: ScopeLabel;
 }
 
 /** Why a file is not read. `unreadable-file` is the machine's doing (exit 2); the others the repository's. */
@@ -22,7 +23,7 @@ export type RefusalCode = 'path-outside-project' | 'not-regular-file' | 'broken-
 
 export interface Refusal {
   code: RefusalCode;
-  message: string;
+  problem: FileProblem;
 }
 
 export type Resolved = { ok: true; real: string } | { ok: false; refusal: Refusal };
@@ -47,7 +48,7 @@ function hiddenSegment(relative: string): string | undefined {
   return relative.split(path.sep).find((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..');
 }
 
-export function makeScope(label: string, roots: readonly string[], files: Iterable<string> = []): ReadScope {
+export function makeScope(label: ScopeLabel, roots: readonly string[], files: Iterable<string> = []): ReadScope {
   return { label, roots: [...new Set(roots.map(realOrSelf))], files: new Set([...files].map(realOrSelf)) };
 }
 
@@ -72,16 +73,16 @@ export interface FileKind {
   isBlockDevice(): boolean;
 }
 
-const KINDS: [(s: FileKind) => boolean, string][] = [
-  [(s) => s.isDirectory(), 'a directory'],
-  [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
-  [(s) => s.isSocket(), 'a socket'],
-  [(s) => s.isCharacterDevice(), 'a character device'],
-  [(s) => s.isBlockDevice(), 'a block device'],
+const KINDS: [(s: FileKind) => boolean, FileKindName][] = [
+  [(s) => s.isDirectory(), 'directory'],
+  [(s) => s.isFIFO(), 'fifo'],
+  [(s) => s.isSocket(), 'socket'],
+  [(s) => s.isCharacterDevice(), 'character-device'],
+  [(s) => s.isBlockDevice(), 'block-device'],
 ];
 
-export function describeKind(stats: FileKind): string {
-  return KINDS.find(([is]) => is(stats))?.[1] ?? 'not a regular file';
+export function kindOf(stats: FileKind): FileKindName {
+  return KINDS.find(([is]) => is(stats))?.[1] ?? 'other';
 }
 
 /**
@@ -97,15 +98,13 @@ export function resolveForRead(absolute: string, shown: string, scope: ReadScope
   } catch (error) {
     return { ok: false, refusal: unresolvable(error, absolute, shown) };
   }
-  const linkNote = real === path.resolve(absolute) ? '' : ` is a symbolic link to '${real}', which`;
+  const link = real === path.resolve(absolute) ? {} : { link: real };
   const allowed = scopeAllows(scope, real);
   if (!allowed.ok) {
-    const where = allowed.hidden
-      ? `${linkNote ? `${linkNote} is` : ' is'} a hidden file or lies in a hidden directory ('${allowed.hidden}'); riposte never reads hidden paths of ${scope.label}, where credentials live (.git, .env, .npmrc)`
-      : `${linkNote ? `${linkNote} lies` : ` lies`} outside ${scope.label} (${scope.roots[0] ?? '?'}); riposte reads nothing outside ${scope.label}, so nothing of it was read`;
-    const fix = allowed.hidden ? 'move the file to a visible path' : `put the file itself inside ${scope.label}`;
-    const trust = scope.label === 'the project' ? ', or name it on the command line if you trust it' : ', or name a texts directory you trust with --texts';
-    return { ok: false, refusal: { code: 'path-outside-project', message: `'${shown}'${where}; ${fix}${trust}` } };
+    const problem: FileProblem = allowed.hidden
+      ? { why: 'hidden', path: shown, ...link, scope: scope.label, segment: allowed.hidden }
+      : { why: 'outside', path: shown, ...link, scope: scope.label, root: scope.roots[0] ?? '?' };
+    return { ok: false, refusal: { code: 'path-outside-project', problem } };
   }
   let stats: Stats;
   try {
@@ -116,7 +115,7 @@ export function resolveForRead(absolute: string, shown: string, scope: ReadScope
   if (!stats.isFile()) {
     return {
       ok: false,
-      refusal: { code: 'not-regular-file', message: `'${shown}'${linkNote ? `${linkNote} is` : ' is'} ${describeKind(stats)}, not a regular file; riposte reads only regular files, so it was skipped` },
+      refusal: { code: 'not-regular-file', problem: { why: 'not-regular', path: shown, ...link, kind: kindOf(stats) } },
     };
   }
   return { ok: true, real };
@@ -130,17 +129,30 @@ function unresolvable(error: unknown, absolute: string, shown: string): Refusal 
   } catch {
     // not there at all, or an unreadable directory on the way
   }
-  if (code === 'ELOOP') return { code: 'broken-link', message: `'${shown}' is a symbolic link loop; remove the link or point it at a map file` };
-  if (code === 'ENOENT' && link !== undefined) {
-    return { code: 'broken-link', message: `'${shown}' is a symbolic link to '${link}', which does not exist; remove the link or point it at a file` };
-  }
+  if (code === 'ELOOP') return { code: 'broken-link', problem: { why: 'link-loop', path: shown } };
+  if (code === 'ENOENT' && link !== undefined) return { code: 'broken-link', problem: { why: 'dangling-link', path: shown, target: link } };
   // A name listed by the directory that is not there under its decoded name: bytes that are not UTF-8.
-  if (code === 'ENOENT' && shown.includes('\ufffd')) {
-    return { code: 'invalid-file-name', message: `the name of '${shown}' is not valid UTF-8 (shown with �), so riposte cannot open it; rename the file` };
+  if (code === 'ENOENT' && shown.includes('\ufffd')) return { code: 'invalid-file-name', problem: { why: 'bad-name', path: shown } };
+  return { code: 'unreadable-file', problem: fsProblem(error, shown) };
+}
+
+/** What an error of the file system says about `shown`, as data. */
+export function fsProblem(error: unknown, shown: string): FileProblem {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return { why: 'missing', path: shown };
+    case 'EACCES':
+    case 'EPERM':
+      return { why: 'permission', path: shown };
+    case 'ENOTDIR':
+      return { why: 'not-a-directory', path: shown };
+    case 'ELOOP':
+      return { why: 'link-loop', path: shown };
+    case 'EISDIR':
+      return { why: 'not-regular', path: shown, kind: 'directory' };
+    default:
+      return { why: 'io', path: shown, error: (error as Error | undefined)?.message ?? String(error) };
   }
-  if (code === 'ENOENT') return { code: 'unreadable-file', message: `no such file: '${shown}'` };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable-file', message: `permission denied: '${shown}' (check its permissions and those of its directories)` };
-  return { code: 'unreadable-file', message: `cannot read '${shown}': ${(error as Error | undefined)?.message ?? String(error)}` };
 }
 
 /** The directory a glob pattern starts from: its segments before the first one with a wildcard. */

@@ -1,18 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode } from '../diagnostics.js';
+import type { FileProblem } from '../wording.js';
 import type { DebateMap } from '../model.js';
 import { InputError, describeFsError } from './discover.js';
-import { readBoundedFile } from './read.js';
-import { isInside, makeScope, resolveForRead } from './scope.js';
+import { encodingProblem, readBoundedFile } from './read.js';
+import { fsProblem, isInside, makeScope, resolveForRead } from './scope.js';
 import { didYouMean } from '../suggest.js';
 
-const MB = 1024 * 1024;
 
 /** A source text as the loader found it: its content, or why it could not be read (with the finding's code). */
 export type LoadedText =
   | { ok: true; content: string }
-  | { ok: false; reason: string; code?: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'invalid-file-name'> };
+  | { ok: false; problem: FileProblem; code: Extract<DiagnosticCode, 'text-not-found' | 'text-encoding' | 'limit-exceeded' | 'path-outside-project' | 'not-regular-file' | 'broken-link' | 'invalid-file-name'> };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -58,52 +58,37 @@ function withClosestName(loaded: LoadedText & { ok: false }, name: string, dir: 
   const closest = didYouMean(path.basename(name), entries);
   if (!closest) return loaded;
   const suggested = path.join(path.dirname(name), closest);
-  return { ...loaded, reason: `${loaded.reason} (did you mean '${suggested}'?)` };
+  return loaded.problem.why === 'missing' ? { ...loaded, problem: { ...loaded.problem, suggested } } : loaded;
 }
 
 function loadText(absolute: string, shown: string, scope: ReturnType<typeof makeScope>, maxBytes: number): LoadedText {
   const resolved = resolveForRead(absolute, shown, scope);
   if (!resolved.ok) {
-    const { code, message } = resolved.refusal;
-    return { ok: false, code: code === 'unreadable-file' ? 'text-not-found' : code, reason: message };
+    const { code, problem } = resolved.refusal;
+    return { ok: false, code: code === 'unreadable-file' ? 'text-not-found' : code, problem };
   }
   const read = readBoundedFile(resolved.real, maxBytes);
   if (!read.ok) {
     if (read.tooLarge !== undefined) {
-      return {
-        ok: false,
-        code: 'limit-exceeded',
-        reason: `'${shown}' is ${(read.tooLarge / MB).toFixed(1)} MB, over the limit of ${(maxBytes / MB).toFixed(1)} MB for a text (raise it with --max-text-size)`,
-      };
+      return { ok: false, code: 'limit-exceeded', problem: { why: 'too-large', path: shown, size: read.tooLarge, limit: maxBytes, option: '--max-text-size' } };
     }
-    if (read.kind !== undefined) return { ok: false, code: 'not-regular-file', reason: `'${shown}' is ${read.kind}, not a regular file` };
-    return { ok: false, code: 'text-not-found', reason: describeFsError(read.error, shown) };
+    if (read.kind !== undefined) return { ok: false, code: 'not-regular-file', problem: { why: 'not-regular', path: shown, kind: read.kind } };
+    return { ok: false, code: 'text-not-found', problem: fsProblem(read.error, shown) };
   }
   return decodeText(read.bytes, shown);
 }
 
 /** Decode a text as UTF-8, naming the encoding it is in instead when it is not. */
 export function decodeText(bytes: Uint8Array, shown: string): LoadedText {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || hasUtf16Zeros(bytes)) {
-    return { ok: false, code: 'text-encoding', reason: `'${shown}' is UTF-16, not UTF-8; save it as UTF-8` };
-  }
-  if (bytes.indexOf(0) >= 0) return { ok: false, code: 'text-encoding', reason: `'${shown}' holds NUL bytes: it is binary, not a text` };
+  const problem = encodingProblem(bytes, shown);
+  if (problem) return { ok: false, code: 'text-encoding', problem };
   let content: string;
   try {
     content = utf8.decode(bytes);
   } catch {
-    return { ok: false, code: 'text-encoding', reason: `'${shown}' is not valid UTF-8 (Latin-1 or Windows-1252, perhaps); save it as UTF-8` };
+    return { ok: false, code: 'text-encoding', problem: { why: 'not-utf8', path: shown } };
   }
   // Old Mac line ends (CR alone) are line ends too; one character for one, so offsets hold.
   if (content.includes('\r')) content = content.replace(/\r(?!\n)/g, '\n');
   return { ok: true, content };
-}
-
-/** UTF-16 without a byte order mark: ASCII letters with a zero byte beside each, in the first bytes. */
-function hasUtf16Zeros(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 64) & ~1;
-  if (n < 8) return false;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
-  return zeros >= n / 4;
 }

@@ -1,7 +1,7 @@
-import { DIAGNOSTIC_CODES, RULES, type Diagnostic, type DiagnosticCode, type Finding } from '../diagnostics.js';
+import { DIAGNOSTIC_CODES, RULES, finding, type ArgsOf, type Diagnostic, type DiagnosticCode, type Finding } from '../diagnostics.js';
 import type { DisableComment } from '../load/disable-comments.js';
 import { ADJUSTABLE_CODES } from '../rule-settings.js';
-import { suggestion } from '../suggest.js';
+import { didYouMean } from '../suggest.js';
 
 export interface DisableOutcome {
   /** The diagnostics no comment silences. */
@@ -31,7 +31,7 @@ export function applyDisableComments(
     for (const comment of comments) {
       const problem = commentProblem(comment);
       if (problem) {
-        findings.push({ code: 'invalid-disable', message: problem, file, pointer: '', offset: comment.offset });
+        findings.push(finding('invalid-disable', problem, { file, pointer: '', offset: comment.offset }));
         continue;
       }
       const codes = byLine.get(comment.target) ?? new Map<string, DisableComment>();
@@ -51,8 +51,7 @@ export function applyDisableComments(
       for (const codes of byLine.values()) {
         for (const [code, comment] of codes) {
           if (used.has(`${file}\n${comment.line}\n${code}`)) continue;
-          const where = comment.target === 0 ? 'no line follows it' : `line ${comment.target} has no '${code}' finding`;
-          findings.push({ code: 'unused-disable', message: `this comment disables '${code}', but ${where}; remove it (or the code) from the comment`, file, pointer: '', offset: comment.offset });
+          findings.push(finding('unused-disable', { disabled: code, target: comment.target }, { file, pointer: '', offset: comment.offset }));
         }
       }
     }
@@ -61,12 +60,15 @@ export function applyDisableComments(
 }
 
 /** Why a comment cannot be used, or undefined. */
-function commentProblem(comment: DisableComment): string | undefined {
-  if (comment.codes.length === 0) return "name the codes to disable: '# riposte-disable-next-line CODE -- reason'";
+function commentProblem(comment: DisableComment): ArgsOf<'invalid-disable'> | undefined {
+  if (comment.codes.length === 0) return { why: 'no-codes' };
   for (const code of comment.codes) {
-    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) return `unknown code '${code}'${suggestion(code, ADJUSTABLE_CODES)}; docs/rules.md lists the codes`;
-    if (!RULES[code as DiagnosticCode].adjustable) return `'${code}' cannot be disabled: a map with this finding cannot be read or checked whole`;
+    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
+      const suggested = didYouMean(code, ADJUSTABLE_CODES);
+      return { why: 'unknown-code', code, ...(suggested ? { suggested } : {}) };
+    }
+    if (!RULES[code as DiagnosticCode].adjustable) return { why: 'not-adjustable', code };
   }
-  if (comment.reason === '') return `say why after ' -- ': '# riposte-disable-next-line ${comment.codes.join(', ')} -- reason'`;
+  if (comment.reason === '') return { why: 'no-reason', codes: comment.codes };
   return undefined;
 }

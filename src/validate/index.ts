@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostics.js';
+import { finding, type Finding } from '../diagnostics.js';
 import type { DebateMap } from '../model.js';
 import { isRealDate } from '../dates.js';
 import { checkQuotes, type QuoteCheckOptions, type QuoteStats } from './quotes.js';
@@ -45,7 +45,7 @@ function impossibleDates(file: string, data: unknown, schema: readonly Finding[]
   const findings: Finding[] = [];
   for (const [date, pointer] of dates) {
     if (typeof date !== 'string' || refused.has(pointer) || isRealDate(date)) continue;
-    findings.push({ code: 'invalid-date', message: `'${date}' is not a day of the calendar: check the day and the month`, file, pointer });
+    findings.push(finding('invalid-date', { why: 'calendar', value: date }, { file, pointer }));
   }
   return findings;
 }

@@ -1,4 +1,5 @@
 import { diffWords } from 'diff';
+import type { WordChange } from '../wording.js';
 /**
  * Quote matching. A quote must occur in its source's text after both are normalised in
  * exactly these ways, and no others: runs of whitespace and line breaks become one space;
@@ -277,39 +278,30 @@ function sellers(text: string, from: number, to: number, pattern: string): { dis
 }
 
 /** A character as a reader can identify it: itself when visible ASCII, else its code point too. */
-function describeChar(ch: string | undefined): string {
-  if (ch === undefined) return 'nothing';
-  const code = ch.codePointAt(0)!;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (code > 0x20 && code < 0x7f) return `'${ch}'`;
-  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (${hex})` : hex;
+/**
+ * The quote against the passage, word by word (`git diff --word-diff=plain` marks the same):
+ * removed words are the quote's, added ones the text's. Undefined when they read the same once
+ * whitespace is set aside. With `passageCut` (only the start of the matched text is shown),
+ * what the quote has beyond it is not compared.
+ */
+export function wordDiff(quote: string, passage: string, passageCut = false): WordChange[] | undefined {
+  const [q, t] = [quote, passage].map((s) => s.replace(/\s+/g, ' ').trim());
+  if (q === t) return undefined;
+  const parts = diffWords(q!, t!);
+  if (passageCut) while (parts.length > 0 && parts[parts.length - 1]!.removed) parts.pop();
+  return parts.map((part) => ({ value: part.value, ...(part.added ? { added: true } : {}), ...(part.removed ? { removed: true } : {}) }));
 }
 
 /**
  * Where a quote first differs from the passage closest to it, both normalised as for the
  * check: for look-alikes (a zero-width space, a different apostrophe or accent) this is the
- * only way to see why a quote that looks right is not found.
+ * only way to see why a quote that looks right is not found. `at` counts from 1.
  */
-/**
- * The quote against the passage, word by word, as `git diff --word-diff=plain` marks it:
- * `[-words of the quote-]{+words of the text+}`. Undefined when they read the same once
- * whitespace is set aside. With `passageCut` (only the start of the matched text is shown),
- * what the quote has beyond it is not compared: it ends in '…'.
- */
-export function wordDiff(quote: string, passage: string, passageCut = false): string | undefined {
-  const [q, t] = [quote, passage].map((s) => s.replace(/\s+/g, ' ').trim());
-  if (q === t) return undefined;
-  const parts = diffWords(q!, t!);
-  if (passageCut) while (parts.length > 0 && parts[parts.length - 1]!.removed) parts.pop();
-  const marked = parts.map((part) => (part.removed ? `[-${part.value}-]` : part.added ? `{+${part.value}+}` : part.value)).join('');
-  return passageCut ? `${marked.trimEnd()} …` : marked;
-}
-
-export function firstDifference(quote: string, passage: string): string | undefined {
+export function firstDifference(quote: string, passage: string): { at: number; quote?: string; text?: string } | undefined {
   const q = [...normaliseQuote(quote)];
   const t = [...normaliseQuote(passage)];
   let i = 0;
   while (i < q.length && i < t.length && q[i] === t[i]) i++;
   if (i === q.length && i === t.length) return undefined;
-  return `first difference at character ${i + 1} of the quote: ${describeChar(q[i])} in the quote, ${describeChar(t[i])} in the text`;
+  return { at: i + 1, ...(q[i] === undefined ? {} : { quote: q[i] }), ...(t[i] === undefined ? {} : { text: t[i] }) };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Fix } from '../diagnostics.js';
+import { finding, type ArgsOf, type ClosestPassage, type Finding, type Fix } from '../diagnostics.js';
 import type { LoadedText } from '../load/texts.js';
 import { quotePointer, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, firstDifference, prepareText, wordDiff, type PreparedText } from './quote-text.js';
@@ -39,30 +39,19 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
   const stats: QuoteStats = { checked: 0, notFound: 0, unchecked: 0 };
   const sourcesById = new Map(map.sources.map((s) => [s.id, s]));
   const prepared = new Map<string, PreparedText>();
-  const uncheckedBySource = new Map<string, { count: number; why: string }>();
+  const uncheckedBySource = new Map<string, { count: number; why: ArgsOf<'quotes-unchecked'>['why']; text?: string }>();
   const reportedMissing = new Set<string>();
 
   for (const source of map.sources) {
     if (!source.date) {
-      findings.push({
-        code: 'missing-date',
-        message: `source '${source.id}' has no date; add 'date' (a partial date such as 2024-05 will do) so it sorts in the debate`,
-        file: source.file,
-        pointer: source.pointer,
-        atKey: true,
-      });
+      findings.push(finding('missing-date', { source: source.id }, { file: source.file, pointer: source.pointer, atKey: true }));
     }
   }
 
   for (const claim of map.claims) {
     if (claim.quotes.length === 0) {
       if (claim.quoteGiven) continue;
-      findings.push({
-        code: 'missing-quote',
-        message: `claim '${claim.id}' has no quote; add the verbatim passage it rests on so readers can check it`,
-        file: claim.file,
-        pointer: claim.pointer,
-      });
+      findings.push(finding('missing-quote', { claim: claim.id }, { file: claim.file, pointer: claim.pointer }));
       continue;
     }
     const source = sourcesById.get(claim.sourceId);
@@ -77,25 +66,24 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       }
     }
     const holder = quotedFrom && textSourceOf(quotedFrom, sourcesById);
-    let why: string | undefined;
+    let why: ArgsOf<'quotes-unchecked'>['why'] | undefined;
     let text: PreparedText | undefined;
     if (!holder) {
-      why = quotedFrom !== source || source?.reportedBy ? `its reporting source has no 'text'` : `the source has no 'text'`;
+      why = quotedFrom !== source || source?.reportedBy ? 'reporting-source-has-no-text' : 'source-has-no-text';
     } else if (!options.texts) {
-      why = options.textsOff ? 'quote checks are off (--no-texts)' : 'no texts directory is configured (riposte.config.yaml or --texts)';
+      why = options.textsOff ? 'texts-off' : 'no-texts-directory';
     } else {
       const loaded = options.texts.get(holder.text!);
       if (!loaded || !loaded.ok) {
-        why = `the text '${holder.text}' could not be read`;
+        why = 'text-unreadable';
         if (!reportedMissing.has(holder.id)) {
           reportedMissing.add(holder.id);
-          const code = (loaded && !loaded.ok && loaded.code) || 'text-not-found';
-          findings.push({
-            code,
-            message: `cannot read the text '${holder.text}' of source '${holder.id}': ${loaded && !loaded.ok ? loaded.reason : 'not loaded'}${code === 'text-not-found' ? '; check the file name and the texts directory' : ''}`,
-            file: holder.file,
-            pointer: `${holder.pointer}/text`,
-          });
+          const place = { file: holder.file, pointer: `${holder.pointer}/text` };
+          const problem = loaded?.problem ?? { why: 'not-loaded', path: holder.text! };
+          const code = loaded?.code ?? 'text-not-found';
+          findings.push(
+            code === 'limit-exceeded' ? finding(code, { why: 'file', problem, textOf: holder.id }, place) : finding(code, { problem, textOf: holder.id }, place),
+          );
         }
       } else {
         text = prepared.get(holder.text!);
@@ -109,7 +97,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       if (holder?.text !== undefined && options.texts) continue;
       const reporter = claim.reportedBy ?? source?.reportedBy;
       if (!holder && reporter !== undefined && options.unparsed?.has(reporter)) continue;
-      const entry = uncheckedBySource.get(claim.sourceId) ?? { count: 0, why: why ?? '' };
+      const entry = uncheckedBySource.get(claim.sourceId) ?? { count: 0, why: why!, ...(why === 'text-unreadable' ? { text: holder!.text! } : {}) };
       entry.count += claim.quotes.length;
       uncheckedBySource.set(claim.sourceId, entry);
       continue;
@@ -118,29 +106,17 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
       stats.checked++;
       if (containsQuote(text, quote)) return;
       stats.notFound++;
-      const { hint, fix } = explainMiss(text, quote, holder!.text!);
-      findings.push({
-        code: 'quote-not-found',
-        message: `quote of claim '${claim.id}' not found in the text of '${holder!.id}'; copy it verbatim from the text`,
-        file: claim.file,
-        pointer: quotePointer(claim, i),
-        hint,
-        ...(fix ? { fix } : {}),
-      });
+      const { closest, fix } = explainMiss(text, quote);
+      const args = { claim: claim.id, source: holder!.id, textName: holder!.text!, ...(closest ? { closest } : {}) };
+      findings.push(finding('quote-not-found', args, { file: claim.file, pointer: quotePointer(claim, i), ...(fix ? { fix } : {}) }));
     });
   }
 
   // Checks turned off on purpose are only counted, unless --strict demands them.
   if (options.textsOff && !options.strict) uncheckedBySource.clear();
-  for (const [sourceId, { count, why }] of uncheckedBySource) {
+  for (const [sourceId, unchecked] of uncheckedBySource) {
     const source = sourcesById.get(sourceId)!;
-    findings.push({
-      code: 'quotes-unchecked',
-      message: `${count} quote${count === 1 ? '' : 's'} of source '${sourceId}' not checked: ${why}`,
-      file: source.file,
-      pointer: source.pointer,
-      atKey: true,
-    });
+    findings.push(finding('quotes-unchecked', { source: sourceId, ...unchecked }, { file: source.file, pointer: source.pointer, atKey: true }));
   }
   return { findings, stats };
 }
@@ -150,22 +126,27 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
  * sentence (never cut to the quote's length, never more than one sentence), the words that
  * differ (the diff, too, sees only what is shown), and the fix when it is certain.
  */
-function explainMiss(text: PreparedText, quote: string, textName: string): { hint: string; fix?: Fix } {
+function explainMiss(text: PreparedText, quote: string): { closest?: ClosestPassage; fix?: Fix } {
   const found = closestPassage(text, quote);
   // A passage less than half alike would mislead more than help.
-  if (!found || found.similarity < 0.5) return { hint: `no passage of ${textName} is close to it` };
+  if (!found || found.similarity < 0.5) return {};
   // The text as checked (in NFC); its lines are the file's lines.
   const content = text.raw;
   const shown = boundedPassage(content, found.start, sentenceEnd(content, found.end));
   const cut = shown.end < found.end;
   const matched = content.slice(found.start, Math.min(found.end, shown.end));
-  const words = wordDiff(quote, matched, cut);
+  const changes = wordDiff(quote, matched, cut);
   const difference = cut ? undefined : firstDifference(quote, matched);
-  const lines = [`closest passage in ${textName} (line ${lineOf(content, found.start)}, ${Math.round(found.similarity * 100)}% alike):`, `  ${shown.text}`];
-  if (words) lines.push(`  quote vs text: ${words.length <= MAX_PASSAGE * 2 ? words : `${words.slice(0, MAX_PASSAGE * 2)}…`}`);
-  if (difference) lines.push(`  ${difference}`);
+  const closest: ClosestPassage = {
+    line: lineOf(content, found.start),
+    similarity: Math.round(found.similarity * 100),
+    passage: shown.text,
+    cut,
+    ...(changes ? { changes } : {}),
+    ...(difference ? { firstDifference: difference } : {}),
+  };
   const fix = certainQuoteFix(text, quote, content.slice(found.start, found.end));
-  return { hint: lines.join('\n'), ...(fix ? { fix } : {}) };
+  return { closest, ...(fix ? { fix } : {}) };
 }
 
 /** Quote marks, dashes and case set aside: what a typed quote and its text share when only those differ. */

@@ -1,7 +1,7 @@
-import type { Finding } from '../diagnostics.js';
+import { finding, type Finding } from '../diagnostics.js';
 import { ANSWERING_KINDS, ATTACK_KINDS, type Claim, type DebateMap, type Evidence, type Source } from '../model.js';
 import { compareDates, isRealDate } from '../dates.js';
-import { suggestion } from '../suggest.js';
+import { didYouMean } from '../suggest.js';
 
 type Entity = Source | Claim | Evidence;
 type EntityKind = Entity['type'];
@@ -20,12 +20,8 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
   const register = (entity: Entity): void => {
     const first = entries.get(entity.id);
     if (first) {
-      findings.push({
-        code: 'duplicate-id',
-        message: `duplicate id '${entity.id}': already used by the ${first.type} in ${first.file} (${first.pointer.slice(1)}); ids are unique across the map`,
-        file: entity.file,
-        pointer: `${entity.pointer}/id`,
-      });
+      const args = { id: entity.id, firstType: first.type, firstFile: first.file, firstPointer: first.pointer };
+      findings.push(finding('duplicate-id', args, { file: entity.file, pointer: `${entity.pointer}/id` }));
     } else {
       entries.set(entity.id, entity);
     }
@@ -48,19 +44,10 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     if (entry?.type === kind) return entry as EntityOf<K>;
     const pointer = typeof pointerOf === 'string' ? pointerOf : pointerOf();
     if (entry) {
-      findings.push({
-        code: 'relation-target-kind',
-        message: `${role} '${id}' is a ${entry.type}, not a ${kind}${kindAdvice(entry.type, kind)}`,
-        file,
-        pointer,
-      });
+      findings.push(finding('relation-target-kind', { role, id, actual: entry.type, expected: kind }, { file, pointer }));
     } else if (!recoveredIds.has(id)) {
-      findings.push({
-        code: 'dangling-reference',
-        message: `no ${kind} '${id}'${suggestion(id, namesOf(kind))}`,
-        file,
-        pointer,
-      });
+      const suggested = didYouMean(id, namesOf(kind));
+      findings.push(finding('dangling-reference', { kind, id, ...(suggested ? { suggested } : {}) }, { file, pointer }));
     }
     return undefined;
   };
@@ -73,23 +60,18 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
     if (source.reportedBy !== undefined) {
       const at = `${source.pointer}/reported_by`;
       if (source.reportedBy === source.id) {
-        findings.push({ code: 'self-relation', message: `source '${source.id}' cannot be reported by itself`, file: source.file, pointer: at });
+        findings.push(finding('self-relation', { why: 'reported-by-itself', source: source.id }, { file: source.file, pointer: at }));
       } else {
         resolve(source.reportedBy, 'source', source.file, at, 'reported_by');
       }
       if (source.text !== undefined) {
-        findings.push({
-          code: 'reported-source-with-text',
-          message: `source '${source.id}' has both 'text' and 'reported_by': a source known through another document is quoted from that document's text; remove one`,
-          file: source.file,
-          pointer: `${source.pointer}/text`,
-        });
+        findings.push(finding('reported-source-with-text', { why: 'source', source: source.id }, { file: source.file, pointer: `${source.pointer}/text` }));
       }
     }
     source.answers.forEach((target, i) => {
       const at = `${source.pointer}/answers/${i}`;
       if (target === source.id) {
-        findings.push({ code: 'self-relation', message: `source '${source.id}' cannot answer itself`, file: source.file, pointer: at });
+        findings.push(finding('self-relation', { why: 'answers-itself', source: source.id }, { file: source.file, pointer: at }));
       } else {
         resolve(target, 'source', source.file, at, 'answers');
       }
@@ -101,14 +83,9 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       const at = `${claim.pointer}/reported_by`;
       const own = sourceById(claim.sourceId);
       if (claim.reportedBy === claim.sourceId) {
-        findings.push({ code: 'self-relation', message: `claim '${claim.id}' cannot be reported by its own source`, file: claim.file, pointer: at });
+        findings.push(finding('self-relation', { why: 'reported-by-own-source', claim: claim.id }, { file: claim.file, pointer: at }));
       } else if (resolve(claim.reportedBy, 'source', claim.file, at, 'reported_by') && own?.text !== undefined) {
-        findings.push({
-          code: 'reported-source-with-text',
-          message: `claim '${claim.id}' has 'reported_by' but its source '${claim.sourceId}' has a text of its own; quote that text, or remove the source's 'text'`,
-          file: claim.file,
-          pointer: at,
-        });
+        findings.push(finding('reported-source-with-text', { why: 'claim', claim: claim.id, source: claim.sourceId }, { file: claim.file, pointer: at }));
       }
     }
     for (let i = 0; i < claim.evidence.length; i++) {
@@ -122,36 +99,24 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
         // A claim that attacks itself is self-defeating (it can never stand): frameworks read
         // from other formats have them, so it is a warning. Supporting itself says nothing.
         const attack = ATTACK_KINDS.has(relation.kind);
-        findings.push({
-          code: attack ? 'self-attack' : 'self-relation',
-          message: attack
-            ? `claim '${claim.id}' ${relation.kind} itself, so it can never stand; keep it only if the claim defeats itself`
-            : `claim '${claim.id}' ${relation.kind} itself; a relation connects two different claims`,
-          file: relation.file,
-          pointer: relation.pointer,
-        });
+        const place = { file: relation.file, pointer: relation.pointer };
+        findings.push(
+          attack
+            ? finding('self-attack', { claim: claim.id, relation: relation.kind }, place)
+            : finding('self-relation', { why: 'relation', claim: claim.id, relation: relation.kind }, place),
+        );
         continue;
       }
       const target = resolve(relation.to, 'claim', relation.file, relation.pointer, relation.kind);
       if (!target) continue;
       const kinds = kindsByTarget?.get(relation.to) ?? [];
       if (kinds.includes(relation.kind)) {
-        findings.push({
-          code: 'duplicate-value',
-          message: `claim '${claim.id}' ${relation.kind} '${relation.to}' twice; list each target once`,
-          file: relation.file,
-          pointer: relation.pointer,
-        });
+        findings.push(finding('duplicate-value', { why: 'relation', claim: claim.id, relation: relation.kind, target: relation.to }, { file: relation.file, pointer: relation.pointer }));
       } else if (
         (relation.kind === 'supports' && kinds.some((k) => ATTACKS.has(k))) ||
         (ATTACKS.has(relation.kind) && kinds.includes('supports'))
       ) {
-        findings.push({
-          code: 'conflicting-relations',
-          message: `claim '${claim.id}' both supports and attacks '${relation.to}'; split it into two claims, or use 'concedes' with a note for a qualified agreement`,
-          file: relation.file,
-          pointer: relation.pointer,
-        });
+        findings.push(finding('conflicting-relations', { claim: claim.id, target: relation.to }, { file: relation.file, pointer: relation.pointer }));
       }
       if (kindsByTarget) {
         kinds.push(relation.kind);
@@ -159,34 +124,19 @@ export function checkReferences(map: DebateMap, recoveredIds: ReadonlySet<string
       }
 
       if (relation.kind !== 'supports' && target.sourceId === claim.sourceId) {
-        findings.push({
-          code: 'same-source-response',
-          message: `claim '${claim.id}' ${relation.kind} '${relation.to}', a claim of the same source '${claim.sourceId}'; a response comes from another source (map a quoted opponent as its own source with reported_by)`,
-          file: relation.file,
-          pointer: relation.pointer,
-        });
+        const args = { claim: claim.id, relation: relation.kind, target: relation.to, source: claim.sourceId };
+        findings.push(finding('same-source-response', args, { file: relation.file, pointer: relation.pointer }));
       }
       const from = sourceById(claim.sourceId);
       const to = sourceById(target.sourceId);
       if (ANSWERING_KINDS.has(relation.kind) || relation.kind === 'questions') {
         // An invalid date is reported once, where it is written; it is compared with nothing.
         if (from?.date && to?.date && isRealDate(from.date) && isRealDate(to.date) && compareDates(from.date, to.date) < 0) {
-          findings.push({
-            code: 'response-predates-target',
-            message: `'${claim.id}' (${from.date}) ${relation.kind} '${relation.to}' (${to.date}), which came later; check the dates or the direction of the relation`,
-            file: relation.file,
-            pointer: relation.pointer,
-          });
+          const args = { claim: claim.id, claimDate: from.date, relation: relation.kind, target: relation.to, targetDate: to.date };
+          findings.push(finding('response-predates-target', args, { file: relation.file, pointer: relation.pointer }));
         }
       }
     }
   }
   return findings;
-}
-
-function kindAdvice(actual: EntityKind, expected: EntityKind): string {
-  if (expected === 'claim' && actual === 'source') return `; relations connect claims: point at one of its claims, or use the source's 'answers'`;
-  if (expected === 'claim' && actual === 'evidence') return `; cite evidence under the claim's 'evidence' key`;
-  if (expected === 'evidence' && actual === 'claim') return `; to lean on another claim, use 'supports'`;
-  return '';
 }

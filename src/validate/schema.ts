@@ -1,8 +1,8 @@
 import { isoDateOf } from '../dates.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { DiagnosticCode, Finding } from '../diagnostics.js';
-import { didYouMean, suggestion } from '../suggest.js';
+import { finding, type Finding } from '../diagnostics.js';
+import { didYouMean } from '../suggest.js';
 
 const require = createRequire(import.meta.url);
 /** The schema shipped in schemas/; editors use the same file. */
@@ -35,7 +35,7 @@ function validator(): ValidateFunction {
 /** Check one file's data against the schema; one finding per mistake. */
 export function checkSchema(file: string, data: unknown): Finding[] {
   if (data === undefined || data === null) {
-    return [{ code: 'missing-key', message: `empty map file: expected 'source' and 'claims', or 'evidence'`, file, pointer: '' }];
+    return [finding('missing-key', { why: 'empty-file' }, { file, pointer: '' })];
   }
   const validate = validator();
   if (validate(data)) return [];
@@ -75,141 +75,65 @@ function pruneCascades(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-function describeType(value: unknown): string {
+/** The type of a value, as JSON Schema names it ('date' for the Date a YAML 1.1 reader makes). */
+function typeOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return 'a boolean';
-    case 'object':
-      return 'a mapping';
-    default:
-      return typeof value;
-  }
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a string',
-  array: 'a list',
-  object: 'a mapping',
-  number: 'a number',
-  integer: 'an integer',
-  boolean: 'true or false',
-};
-
-function lastSegment(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf('/') + 1);
-}
-
-function where(pointer: string): string {
-  const name = lastSegment(pointer);
-  if (name === '') return 'the file';
-  if (!/^\d+$/.test(name)) return `'${name}'`;
-  // Counted from 1, as people count: '/claims/3' is the 4th claim.
-  const list = lastSegment(pointer.slice(0, pointer.lastIndexOf('/')));
-  const noun = ITEM_NOUNS[list];
-  return noun ? `the ${ordinal(Number(name) + 1)} ${noun}` : `the ${ordinal(Number(name) + 1)} item of '${list}'`;
-}
-
-/** What one item of each list of the format is called in messages. */
-const ITEM_NOUNS: Record<string, string> = {
-  claims: 'claim',
-  evidence: 'evidence entry',
-  authors: 'author',
-  signatories: 'signatory',
-  tags: 'tag',
-  quote: 'quote',
-  answers: 'answered source',
-  addressed_to: 'addressee',
-  supports: 'supported claim',
-  rebuts: 'rebutted claim',
-  undermines: 'undermined claim',
-  undercuts: 'undercut claim',
-  concedes: 'conceded claim',
-  questions: 'questioned claim',
-};
-
-/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
 function toFinding(file: string, error: ErrorObject): Finding {
-  const at = error.instancePath;
-  const make = (code: DiagnosticCode, message: string, pointer = at, atKey = false): Finding => ({
-    code,
-    message,
-    file,
-    pointer,
-    ...(atKey ? { atKey } : {}),
-  });
+  const pointer = error.instancePath;
+  const place = { file, pointer };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      const hint = suggestion(key, allowed);
-      const message = hint
-        ? `unknown key '${key}'${hint}`
-        : `unknown key '${key}'; allowed keys here: ${allowed.join(', ')}`;
-      return make('unknown-key', message, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, true);
+      const suggested = didYouMean(key, allowed);
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      return finding('unknown-key', { key, allowed, ...(suggested ? { suggested } : {}) }, { file, pointer: at, atKey: true });
     }
     case 'required':
-      return make('missing-key', `missing required key '${String(error.params.missingProperty)}' in ${where(at)}`);
+      return finding('missing-key', { why: 'required', key: String(error.params.missingProperty) }, place);
     case 'dependentRequired':
-      return make(
-        'missing-key',
-        `'${String(error.params.property)}' needs a '${String(error.params.missingProperty)}' in the same file: claims belong to the file's source`,
-      );
+      return finding('missing-key', { why: 'needs', key: String(error.params.property), needs: String(error.params.missingProperty) }, place);
     case 'minProperties':
-      return make('missing-key', `empty map file: expected 'source' and 'claims', or 'evidence'`);
+      return finding('missing-key', { why: 'empty-file' }, place);
     case 'type': {
-      const expected = String(error.params.type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
-      const got = describeType(error.data);
-      const advice = typeof error.data === 'number' || typeof error.data === 'boolean' || error.data instanceof Date
-        ? `; quote it ("${String(error.data)}") if it is meant as text`
-        : '';
-      return make('wrong-type', `${where(at)} must be ${expected}, got ${got}${advice}`);
+      const quotable = typeof error.data === 'number' || typeof error.data === 'boolean' || error.data instanceof Date;
+      const args = { expected: String(error.params.type).split(','), got: typeOf(error.data), ...(quotable ? { value: String(error.data) } : {}) };
+      return finding('wrong-type', args, place);
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const hint = typeof error.data === 'string' ? suggestion(error.data, allowed) : '';
-      return make('invalid-value', `${where(at)}: '${String(error.data)}'${hint} is not allowed; expected one of ${allowed.join(', ')}`);
+      const suggested = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      return finding('invalid-value', { why: 'enum', value: String(error.data), allowed, ...(suggested ? { suggested } : {}) }, place);
     }
     case 'pattern': {
       const value = String(error.data);
       const pattern = String(error.params.pattern);
       if (pattern === ID_PATTERN) {
-        const finding = make('invalid-id', `'${value}' is not a valid id: use lower-case letters, digits and single '-' or '.' separators (e.g. 'ec-reply-2022.last-resort')`);
         // Upper case is the one mistake with a single right answer.
         const lower = value.toLowerCase();
-        return lower !== value && VALID_ID.test(lower) ? { ...finding, fix: { value: lower, does: `lower-case the id to '${lower}'` } } : finding;
+        const fix = lower !== value && VALID_ID.test(lower) ? { fix: { value: lower, does: `lower-case the id to '${lower}'` } } : {};
+        return finding('invalid-id', { why: 'pattern', value }, { ...place, ...fix });
       }
       if (pattern === DATE_PATTERN) {
-        const finding = make('invalid-date', `'${value}' is not an ISO 8601 date: write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown`);
         const iso = isoDateOf(value);
-        return iso ? { ...finding, fix: { value: iso, does: `write the date as ${iso}` } } : finding;
+        return finding('invalid-date', { why: 'format', value }, { ...place, ...(iso ? { fix: { value: iso, does: `write the date as ${iso}` } } : {}) });
       }
-      if (pattern.startsWith('^https?')) return make('invalid-url', `'${value}' is not an http(s) URL`);
-      return make('invalid-value', `'${value}' in ${where(at)} must be lower-case words joined by '-'`);
+      if (pattern.startsWith('^https?')) return finding('invalid-url', { value }, place);
+      return finding('invalid-value', { why: 'slug', value }, place);
     }
     case 'maxLength':
-      return make('invalid-id', `'${String(error.data)}' is too long: at most ${String(error.params.limit)} characters`);
+      return finding('invalid-id', { why: 'too-long', value: String(error.data), max: Number(error.params.limit) }, place);
     case 'minLength':
     case 'minItems':
-      return make('empty-value', `${where(at)} must not be empty`);
+      return finding('empty-value', {}, place);
     case 'uniqueItems':
-      return make('duplicate-value', `${where(at)} lists the same value twice (the ${ordinal(Number(error.params.j) + 1)} and the ${ordinal(Number(error.params.i) + 1)})`);
+      return finding('duplicate-value', { why: 'list', first: Number(error.params.j) + 1, second: Number(error.params.i) + 1 }, place);
     default:
-      return make('invalid-value', `${where(at)} ${error.message ?? 'is invalid'}`);
+      return finding('invalid-value', { why: 'other', text: error.message ?? 'is invalid' }, place);
   }
 }

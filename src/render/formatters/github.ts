@@ -1,3 +1,4 @@
+import { fullMessageOf } from '../../diagnostics.js';
 import { safeInline, safeText } from '../sanitize.js';
 import type { DiagnosticFormatter } from './types.js';
 
@@ -13,7 +14,7 @@ export const github: DiagnosticFormatter = (diagnostics) =>
       const properties = [`file=${escapeProperty(safeInline(d.file))}`];
       if (d.line > 0) properties.push(`line=${d.line}`, `col=${d.column}`);
       properties.push(`title=${escapeProperty(`riposte ${d.code}`)}`);
-      const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      const message = fullMessageOf(d);
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(message)}\n`;
     })
     .join('');

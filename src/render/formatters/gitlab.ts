@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { messageOf } from '../../diagnostics.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /**
@@ -8,9 +9,9 @@ import type { DiagnosticFormatter } from './types.js';
 export const gitlab: DiagnosticFormatter = (diagnostics) =>
   JSON.stringify(
     diagnostics.map((d) => ({
-      description: d.message,
+      description: messageOf(d),
       check_name: d.code,
-      fingerprint: createHash('sha256').update(`${d.file}\0${d.pointer}\0${d.code}\0${d.message}`).digest('hex'),
+      fingerprint: createHash('sha256').update(`${d.file}\0${d.pointer}\0${d.code}\0${JSON.stringify(d.args)}`).digest('hex'),
       severity: d.severity === 'error' ? 'major' : 'minor',
       location: { path: d.file, lines: { begin: Math.max(1, d.line) } },
     })),

@@ -1,4 +1,4 @@
-import { countBySeverity, ruleDocs } from '../../diagnostics.js';
+import { countBySeverity, hintOf, messageOf, ruleDocs } from '../../diagnostics.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /** A stable, documented shape (docs/format.md): 1-based lines and columns, sorted. */
@@ -9,18 +9,22 @@ export const json: DiagnosticFormatter = (diagnostics, options) => {
       {
         version: 1,
         summary: { files: options.summary.files, errors, warnings, quotes: options.summary.quotes },
-        diagnostics: diagnostics.map((d) => ({
+        diagnostics: diagnostics.map((d) => {
+          const hint = hintOf(d);
+          return {
           code: d.code,
           severity: d.severity,
-          message: d.message,
+          message: messageOf(d),
+          args: d.args,
           file: d.file,
           line: d.line,
           column: d.column,
           pointer: d.pointer,
-          ...(d.hint ? { hint: d.hint } : {}),
+          ...(hint ? { hint } : {}),
           ...(d.fix ? { fix: d.fix } : {}),
           docs: ruleDocs(d.code),
-        })),
+          };
+        }),
       },
       null,
       2,

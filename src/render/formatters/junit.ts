@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import { fullMessageOf, messageOf, type Diagnostic } from '../../diagnostics.js';
 import { escapeXml } from '../xml.js';
 import type { DiagnosticFormatter } from './types.js';
 
@@ -20,7 +20,7 @@ export const junit: DiagnosticFormatter = (diagnostics, options) => {
   const files = [...byFile.keys()].sort();
   const failed = files.filter((file) => byFile.get(file)!.some(fails)).length;
   const suite = `riposte ${options.command ?? 'validate'}`;
-  const describe = (d: Diagnostic): string => `${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file} ${d.severity} ${d.code}\n${d.message}${d.hint ? `\n${d.hint}` : ''}`;
+  const describe = (d: Diagnostic): string => `${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file} ${d.severity} ${d.code}\n${fullMessageOf(d)}`;
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   lines.push(`<testsuites name="riposte" tests="${files.length}" failures="${failed}" errors="0">`);
   lines.push(`  <testsuite name="${escapeXml(suite)}" tests="${files.length}" failures="${failed}" errors="0">`);
@@ -35,7 +35,7 @@ export const junit: DiagnosticFormatter = (diagnostics, options) => {
     const others = list.filter((d) => !fails(d));
     lines.push(`    <testcase classname="${escapeXml(suite)}" name="${name}" file="${name}">`);
     if (failing.length > 0) {
-      const summary = failing.length === 1 ? failing[0]!.message : `${failing.length} findings, the first: ${failing[0]!.message}`;
+      const summary = failing.length === 1 ? messageOf(failing[0]!) : `${failing.length} findings, the first: ${messageOf(failing[0]!)}`;
       lines.push(`      <failure type="${escapeXml(failing.map((d) => d.code).filter((c, i, all) => all.indexOf(c) === i).join(' '))}" message="${escapeXml(summary)}">${escapeXml(failing.map(describe).join('\n\n'))}</failure>`);
     }
     if (others.length > 0) lines.push(`      <system-out>${escapeXml(others.map(describe).join('\n\n'))}</system-out>`);

@@ -1,4 +1,4 @@
-import { RULES, ruleDocs, type Diagnostic } from '../../diagnostics.js';
+import { fullMessageOf, RULES, ruleDocs, type Diagnostic } from '../../diagnostics.js';
 import { lineStarts } from '../../load/locate.js';
 import type { DiagnosticFormatter } from './types.js';
 
@@ -48,7 +48,7 @@ export const sarif: DiagnosticFormatter = (diagnostics, options) => {
             ruleId: d.code,
             ruleIndex: ruleIndex.get(d.code)!,
             level: d.severity,
-            message: { text: d.hint ? `${d.message}\n${d.hint}` : d.message },
+            message: { text: fullMessageOf(d) },
             locations: [
               {
                 physicalLocation: {

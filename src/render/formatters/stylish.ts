@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { countBySeverity, hintOf, messageOf, type Diagnostic } from '../../diagnostics.js';
 import { codeFrame, splitLines } from '../frame.js';
 import { safeInline, safeText } from '../sanitize.js';
 import { styler } from '../style.js';
@@ -22,8 +22,9 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => {
     const width = Math.max(...positions.map((p) => p.length));
     list.forEach((d, i) => {
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${safeInline(d.message)}  ${c.dim(d.code)}`);
-      if (d.hint) for (const line of safeText(d.hint).split('\n')) out.push(`  ${' '.repeat(width)}  ${c.dim(line)}`);
+      out.push(`  ${c.dim(positions[i]!.padEnd(width))}  ${severity}  ${safeInline(messageOf(d))}  ${c.dim(d.code)}`);
+      const hint = hintOf(d);
+      if (hint) for (const line of safeText(hint).split('\n')) out.push(`  ${' '.repeat(width)}  ${c.dim(line)}`);
       if (d.fix) out.push(`  ${' '.repeat(width)}  ${c.dim(`fix (--fix): ${safeInline(d.fix.does)}`)}`);
       if (options.verbose) {
         const frame = lines === undefined ? '' : codeFrame(lines, d.line, d.column, d.endOffset, d.offset);
