@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers.js';
@@ -148,3 +148,65 @@ describe('the package installed from a git URL', () => {
   }, 300_000);
 });
 
+
+/**
+ * A release tag (scripts/release-tree.mjs) holds the built dist/ and a package.json without
+ * scripts: installs from it need no build, so the global install from git (where npm installs
+ * no devDependencies before `prepare`) and pre-commit's own install of the hooks work.
+ */
+describe('a release tag', () => {
+  const clone = path.join(tempDir(), 'riposte');
+  sh('git', ['clone', '--quiet', '--depth', '1', `file://${repoRoot}`, clone], repoRoot);
+  // The clone builds with the dev tools already installed here (node_modules is ignored by git).
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+  const version = JSON.parse(readFileSync(path.join(clone, 'package.json'), 'utf8')).version as string;
+  const tag = `v${version}-test.1`;
+  const identity = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+  const made = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity }, timeout: 240_000 });
+
+  it('is a commit beside HEAD with dist/ and no scripts, made without touching the branch or the working tree', () => {
+    expect(made.status, made.stderr).toBe(0);
+    const head = sh('git', ['rev-parse', 'HEAD'], clone).trim();
+    expect(sh('git', ['rev-parse', `${tag}^{commit}^`], clone).trim()).toBe(head);
+    expect(sh('git', ['status', '--porcelain'], clone)).toBe('');
+    const files = sh('git', ['ls-tree', '-r', '--name-only', tag], clone).split('\n');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/validate/schema-validator.cjs');
+    const released = JSON.parse(sh('git', ['show', `${tag}:package.json`], clone));
+    expect(released.scripts).toBeUndefined();
+    expect(released.devDependencies).toBeUndefined();
+    expect(released.dependencies).toEqual(JSON.parse(readFileSync(path.join(clone, 'package.json'), 'utf8')).dependencies);
+    // A second run refuses to move the tag.
+    const again = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity } });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('exists already');
+  });
+
+  it('installs globally from git and runs (npm i -g git+...#tag)', () => {
+    const prefix = tempDir();
+    sh('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', `git+file://${clone}#${tag}`], prefix);
+    const bin = path.join(prefix, 'bin', 'riposte');
+    expect(sh(bin, ['--version'], prefix).trim()).toBe(version);
+    const user = tempDir({ 'arguments/a.yaml': 'source: {id: a, kind: letter, title: A, authors: [A], date: 2024}\nclaims:\n  - {id: a.one, summary: One., rebutts: x}\n' });
+    const r = spawnSync(bin, ['validate', '--no-texts', '-f', 'json'], { cwd: user, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['unknown-key']);
+  }, 300_000);
+
+  it("runs as pre-commit's remote hooks at that tag (Debian's pre-commit), on map files only", () => {
+    const project = tempDir({
+      'arguments/a.yaml': 'source: {id: a, kind: letter, title: A, authors: [A], date: 2024}\nclaims:\n  - {id: a.one, summary: One., quote: one, rebutts: x}\n',
+      '.github/workflows/ci.yml': 'name:   ci\non: push\njobs: {}\n',
+      '.pre-commit-config.yaml': `repos:\n  - repo: ${clone}\n    rev: ${tag}\n    hooks:\n      - id: riposte-validate\n      - id: riposte-fmt\n`,
+    });
+    const git = (...args: string[]) => sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], project);
+    git('init', '-q');
+    git('add', '-A');
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(project, '.cache') };
+    const hook = () => spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8', timeout: 280_000 });
+    const failing = hook();
+    expect(failing.stdout + failing.stderr).toContain("unknown key 'rebutts'");
+    expect(failing.status).toBe(1);
+    expect(readFileSync(path.join(project, '.github', 'workflows', 'ci.yml'), 'utf8')).toBe('name:   ci\non: push\njobs: {}\n');
+  }, 300_000);
+});
