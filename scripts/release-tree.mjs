@@ -28,7 +28,8 @@ const git = (args, env = {}) => execFileSync('git', args, { cwd: root, encoding:
 
 if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(tag)) fail(`'${tag}' is not a version tag (v1.2.3)`);
 if (tag !== `v${pkg.version}` && !tag.startsWith(`v${pkg.version}-`)) fail(`tag ${tag} does not match package.json's version ${pkg.version}`);
-if (git(['status', '--porcelain'])) fail('the working tree has changes: commit or stash them first');
+// Untracked files are not part of HEAD's tree, so they cannot ride along; changes to tracked ones could.
+if (git(['status', '--porcelain', '--untracked-files=no'])) fail('the working tree has changes: commit or stash them first');
 if (git(['tag', '--list', tag])) fail(`tag ${tag} exists already`);
 
 // A clean build: no file of an earlier build may ride along.

@@ -168,7 +168,7 @@ describe('a release tag', () => {
     expect(made.status, made.stderr).toBe(0);
     const head = sh('git', ['rev-parse', 'HEAD'], clone).trim();
     expect(sh('git', ['rev-parse', `${tag}^{commit}^`], clone).trim()).toBe(head);
-    expect(sh('git', ['status', '--porcelain'], clone)).toBe('');
+    expect(sh('git', ['status', '--porcelain', '--untracked-files=no'], clone)).toBe('');
     const files = sh('git', ['ls-tree', '-r', '--name-only', tag], clone).split('\n');
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('dist/validate/schema-validator.cjs');
