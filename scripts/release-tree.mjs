@@ -4,9 +4,11 @@
 // pre-commit's hooks (whose install reads `npm pack`'s output, which a build's banner would
 // spoil) and `npm publish` of the same tree all get exactly what the tag holds.
 //
-//   node scripts/release-tree.mjs [TAG]   build, commit beside HEAD (no branch moves, the
-//                                         working tree is not touched) and tag; TAG defaults
-//                                         to v<version of package.json>
+//   node scripts/release-tree.mjs [TAG] [--retag]
+//       build, commit beside HEAD (no branch moves, the working tree is not touched) and tag;
+//       TAG defaults to v<version of package.json>. With --retag, a TAG that already names
+//       HEAD (the version tag a maintainer pushed) is moved to the release commit; any other
+//       existing tag is refused.
 //
 // The working tree must be clean: the release is what HEAD holds, nothing else.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const tag = process.argv[2] ?? `v${pkg.version}`;
+const args = process.argv.slice(2);
+const retag = args.includes('--retag');
+const tag = args.find((arg) => !arg.startsWith('--')) ?? `v${pkg.version}`;
 
 function fail(message) {
   process.stderr.write(`release-tree: ${message}\n`);
@@ -30,7 +34,11 @@ if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(tag)) fail(`'${tag}' is not a ver
 if (tag !== `v${pkg.version}` && !tag.startsWith(`v${pkg.version}-`)) fail(`tag ${tag} does not match package.json's version ${pkg.version}`);
 // Untracked files are not part of HEAD's tree, so they cannot ride along; changes to tracked ones could.
 if (git(['status', '--porcelain', '--untracked-files=no'])) fail('the working tree has changes: commit or stash them first');
-if (git(['tag', '--list', tag])) fail(`tag ${tag} exists already`);
+if (git(['tag', '--list', tag])) {
+  const tagged = git(['rev-parse', `${tag}^{commit}`]);
+  if (!retag) fail(`tag ${tag} exists already (--retag moves a tag on HEAD to its release commit)`);
+  if (tagged !== git(['rev-parse', 'HEAD'])) fail(`tag ${tag} names ${tagged.slice(0, 12)}, not HEAD: check out the tagged commit first`);
+}
 
 // A clean build: no file of an earlier build may ride along.
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -51,7 +59,7 @@ try {
   git(['update-index', '--cacheinfo', `100644,${blob},package.json`], env);
   const tree = git(['write-tree'], env);
   const commit = git(['commit-tree', tree, '-p', 'HEAD', '-m', `Release ${tag}: the sources of ${git(['rev-parse', '--short', 'HEAD'])} with dist/ built`]);
-  git(['tag', '-a', tag, commit, '-m', `riposte ${tag}`]);
+  git(['tag', '--force', '-a', tag, commit, '-m', `riposte ${tag}`]);
   process.stdout.write(`${tag} ${commit}\n`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

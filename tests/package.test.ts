@@ -176,11 +176,23 @@ describe('a release tag', () => {
     expect(released.scripts).toBeUndefined();
     expect(released.devDependencies).toBeUndefined();
     expect(released.dependencies).toEqual(JSON.parse(readFileSync(path.join(clone, 'package.json'), 'utf8')).dependencies);
-    // A second run refuses to move the tag.
+    // A second run refuses to move the tag, even with --retag: it no longer names HEAD.
     const again = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity } });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('exists already');
+    const moved = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag, '--retag'], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity } });
+    expect(moved.status).toBe(1);
+    expect(moved.stderr).toContain('not HEAD');
   });
+
+  it('moves a version tag a maintainer pushed on HEAD to its release commit (--retag, as the release workflow does)', () => {
+    const pushed = `v${version}-test.2`;
+    sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', 'tag', '-a', pushed, '-m', 'pushed'], clone);
+    const r = spawnSync(process.execPath, ['scripts/release-tree.mjs', pushed, '--retag'], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity }, timeout: 240_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(sh('git', ['rev-parse', `${pushed}^{commit}^`], clone).trim()).toBe(sh('git', ['rev-parse', 'HEAD'], clone).trim());
+    expect(sh('git', ['ls-tree', '-r', '--name-only', pushed], clone).split('\n')).toContain('dist/cli.js');
+  }, 300_000);
 
   it('installs globally from git and runs (npm i -g git+...#tag)', () => {
     const prefix = tempDir();
