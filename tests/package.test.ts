@@ -32,6 +32,21 @@ describe('the published package', () => {
     expect(listed.filter((f) => /^package\/(src|tests|bench|scripts)\//.test(f))).toEqual([]);
   });
 
+  it('holds every file the README and the docs link to', () => {
+    const listed = new Set(sh('tar', ['-tzf', tarball], packDir).split('\n'));
+    const pages = ['package/README.md', ...[...listed].filter((file) => /^package\/docs\/[^/]+\.md$/.test(file))];
+    let links = 0;
+    for (const page of pages) {
+      const text = sh('tar', ['-xzOf', tarball, page], packDir);
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(target!)) continue;
+        expect(listed, `${page} links to ${target}`).toContain(path.posix.join(path.posix.dirname(page), target!));
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(15);
+  });
+
   it('runs from the install without a build: the bin, on a map of the user', () => {
     const bin = path.join(user, 'node_modules', '.bin', 'riposte');
     expect(existsSync(bin)).toBe(true);
