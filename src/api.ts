@@ -4,6 +4,7 @@ import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
 import { parseMapText } from './load/parse.js';
+import { listLengths, type ListLengths } from './load/chunk-locate.js';
 import { runIgnoreTest } from './load/ignore.js';
 import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
@@ -99,6 +100,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const findings: Finding[] = [];
   const recovered = new Set<string>();
   const comments = new Map<string, DisableComment[]>();
+  // What placing findings needs of each file's data, which is dropped: how long its lists are.
+  const lengths = new Map<string, ListLengths>();
   for (const file of files) {
     const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
     if (!reported || reported.has(file)) {
@@ -106,6 +109,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
       if (parsed.disableComments) comments.set(file, parsed.disableComments);
     }
     for (const id of parsed.recoveredIds) recovered.add(id);
+    const listed = listLengths(parsed.data);
+    if (listed) lengths.set(file, listed);
     addToModel(map, parsed.file, parsed.data);
   }
   // Quotes are checked for the files reported on: the others are context.
@@ -129,7 +134,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   let settled = settleFindings(findings, settings);
   if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
-  const located = await locate(settled, options.cwd, scope, limits.maxFileBytes, overrides);
+  const located = await locate(settled, options.cwd, scope, limits.maxFileBytes, overrides, lengths);
   // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
   const disabled = applyDisableComments(located.diagnostics, comments, !options.errorsOnly);
   let diagnostics = disabled.kept;
@@ -138,7 +143,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   if (commentFindings.length > 0) {
     // Files the first placing read are not read again.
     const known = new Map([...located.texts, ...(overrides ?? [])]);
-    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, known);
+    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, known, lengths);
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
   }

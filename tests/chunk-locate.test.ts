@@ -52,6 +52,38 @@ describe('placing findings piece by piece', () => {
     expect(answered).toBeGreaterThan(10_000);
   });
 
+  it('places items from their lines exactly as the whole parse does, however their values are written', () => {
+    const filler = 'x'.repeat(70_000); // over the size from which files are placed piece by piece
+    const items = [
+      '  - id: a.one\n    summary: "a quoted\n      summary on two lines"\n',
+      "  - id: a.two\n    summary: 'single\n\n      quoted, with a blank line'\n    tags:\n      - one\n      - two\n",
+      '  - id: a.three\n    summary: a plain scalar\n      that goes on\n    rebuts: [a.one,\n      a.two]\n',
+      '  # a comment between items\n\n  - {id: a.four, summary: flow,\n     rebuts: a.one}\n',
+      '  -   id: a.five\n      summary: wider indentation after the dash\n\n\n',
+      '  - id: a.six\n    summary: >-\n      folded\n    note: after a block scalar\n',
+      '  - id: a.seven # a comment after the id\n    summary: "- looks like an item"\n',
+    ];
+    const text = `source:\n  id: a\n  note: ${filler}\nclaims:\n${items.join('')}`;
+    const whole = parsePreciseDocument(text).doc.contents;
+    const locate = chunkLocator(text, findRange, { claims: items.length })!;
+    let answered = 0;
+    for (let i = 0; i < items.length; i++) {
+      const range = locate(['claims', String(i)], false);
+      if (range) {
+        answered++;
+        expect(range, `item ${i + 1}`).toEqual(findRange(whole, ['claims', String(i)], false));
+      }
+    }
+    expect(answered).toBeGreaterThanOrEqual(5);
+    // A count that does not match the lines: no item is placed from its lines; those the parser
+    // confirms piece by piece are still placed where the whole parse places them.
+    const miscounted = chunkLocator(text, findRange, { claims: items.length + 1 })!;
+    for (let i = 0; i < items.length; i++) {
+      const range = miscounted(['claims', String(i)], false);
+      expect(range ?? findRange(whole, ['claims', String(i)], false), `item ${i + 1}`).toEqual(findRange(whole, ['claims', String(i)], false));
+    }
+  });
+
   it('answers nothing for what a reading by lines cannot be sure of, and the whole parse is used', () => {
     const claim = '  - id: a.one\n    summary: One.\n';
     for (const text of [

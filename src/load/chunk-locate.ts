@@ -10,6 +10,20 @@ export interface Range {
 
 type Locate = (path: readonly string[], atKey: boolean) => Range | undefined;
 
+/** How many items the file's lists hold, as the first parse of the file found them. */
+export type ListLengths = Partial<Record<'claims' | 'evidence', number>>;
+
+/** The lengths of a map file's lists, kept from its first parse so that placing needs no second one. */
+export function listLengths(data: unknown): ListLengths | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const lengths: ListLengths = {};
+  for (const key of ['claims', 'evidence'] as const) {
+    const list = (data as Record<string, unknown>)[key];
+    if (Array.isArray(list)) lengths[key] = list.length;
+  }
+  return lengths;
+}
+
 /** The top-level blocks a map file is made of, each a run of lines. */
 interface Block {
   start: number;
@@ -23,15 +37,24 @@ const TOP_KEY = /^(source|claims|evidence):[ \t]*(?:#.*)?$/;
 const BLOCK_SCALAR = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/m;
 
 /**
- * Place findings in a large map file without parsing all of it again: only the piece each
- * finding points into (the `source:` block, or one item of `claims:` or `evidence:`) is parsed
- * with the position-keeping parser, and each piece is first checked to hold exactly the data
- * the whole file holds there. Files not written plainly in block style (anchors, flow style,
- * anything the check does not confirm) get undefined, and the caller parses the whole file.
+ * Place findings in a large map file without parsing all of it again. An item itself (a claim
+ * with no quote, the commonest finding) is placed from the layout of its lines, once they are
+ * known to divide the list into as many items as the first parse found (`lengths`). A finding
+ * inside an item or the source is placed by parsing only that piece with the position-keeping
+ * parser, checked first to hold exactly the data the whole file holds there. Files not written
+ * plainly in block style (anchors, flow style, a document marker, CR LF) get undefined, and the
+ * caller parses the whole file.
  */
-export function chunkLocator(text: string, findRange: (root: unknown, path: readonly string[], atKey: boolean) => Range | undefined): Locate | undefined {
-  const data = plainData(text) as Record<string, unknown> | undefined;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+export function chunkLocator(
+  text: string,
+  findRange: (root: unknown, path: readonly string[], atKey: boolean) => Range | undefined,
+  lengths?: ListLengths,
+): Locate | undefined {
+  // The file's data, parsed again only for a finding inside a piece (rare: most are whole items).
+  let parsed: Record<string, unknown> | undefined;
+  const data = (): Record<string, unknown> => (parsed ??= (plainData(text) ?? {}) as Record<string, unknown>);
+  const known = lengths ?? listLengths(data());
+  if (!known) return undefined;
   const blocks = new Map<string, Block>();
   let current: Block | undefined;
   let itemIndent: string | undefined;
@@ -64,9 +87,9 @@ export function chunkLocator(text: string, findRange: (root: unknown, path: read
     if (block && index === undefined) {
       const piece = text.slice(block.start, block.end);
       const { doc } = parsePreciseDocument(piece);
-      if (doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), { [key]: data[key] })) result = { start: block.start, root: doc.contents };
+      if (doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), { [key]: data()[key] })) result = { start: block.start, root: doc.contents };
     } else if (block && index !== undefined && index < block.items.length) {
-      const list = data[key];
+      const list = data()[key];
       const start = block.items[index]!;
       const piece = text.slice(start, block.items[index + 1] ?? block.end);
       const { doc } = parsePreciseDocument(piece);
@@ -81,21 +104,25 @@ export function chunkLocator(text: string, findRange: (root: unknown, path: read
   /**
    * An item itself (`/claims/3`, the commonest finding: a claim with no quote) placed from the
    * text alone, as the parser would place it: from its first key to the end of its last line.
-   * Only for an item the fast parser confirms and whose layout leaves no doubt.
+   * In valid YAML every line of an item's scalars is indented deeper than its `- `, so the
+   * lines at the items' indent that start with `- ` are exactly the items, once there are as
+   * many of them as the first parse found. Only for an item whose layout leaves no doubt: no
+   * block scalar (its trailing lines are its own), no comment after its last value.
    */
-  const wholeItem = (key: string, index: number): Range | undefined => {
+  const wholeItem = (key: 'claims' | 'evidence', index: number): Range | undefined => {
     const block = blocks.get(key);
-    const list = data[key];
-    if (!block || !Array.isArray(list) || list.length !== block.items.length || index >= block.items.length) return undefined;
+    if (!block || known[key] !== block.items.length || index >= block.items.length) return undefined;
     const start = block.items[index]!;
     const piece = text.slice(start, block.items[index + 1] ?? block.end);
-    const first = /^( *- +)(?=[^\s#])/.exec(piece);
-    if (!first || BLOCK_SCALAR.test(piece)) return undefined;
+    // A block mapping (`- id: ...`): a flow collection or a scalar ends where its text does, not
+    // with its line, so those are placed by the parser.
+    const first = /^( *- +)(?=[A-Za-z_][\w-]*:(?:[ \t]|$))/m.exec(piece);
+    if (first?.index !== 0) return undefined;
+    if (BLOCK_SCALAR.test(piece)) return undefined;
     const lines = piece.split('\n');
     let last = lines.length - 1;
     while (last >= 0 && /^\s*$/.test(lines[last]!)) last--;
     if (last < 0 || /^\s*#/.test(lines[last]!)) return undefined;
-    if (!isDeepStrictEqual(plainData(piece), [list[index]])) return undefined;
     const end = lines.slice(0, last + 1).join('\n').length + (last < lines.length - 1 ? 1 : 0);
     return { start: start + first[1]!.length, end: start + end };
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, Finding, SettledFinding } from '../diagnostics.js';
 import { compareDiagnostics } from '../diagnostics.js';
+import type { ListLengths } from './chunk-locate.js';
 import { locateFindings } from './locate.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from './parse.js';
 import { readMapFile } from './read.js';
@@ -31,6 +32,8 @@ export async function locate(
   maxBytes = Infinity,
   /** Texts of files not read from disk (a buffer given on stdin), by file. */
   overrides?: ReadonlyMap<string, string>,
+  /** The lengths of each file's lists from its first parse, by file: items are placed without a second parse. */
+  lengths?: ReadonlyMap<string, ListLengths>,
 ): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   const byFile = new Map<string, SettledFinding[]>();
   for (const finding of findings) {
@@ -49,7 +52,7 @@ export async function locate(
     const given = overrides?.get(file);
     if (given !== undefined) {
       texts.set(file, given);
-      for (const diagnostic of locateFindings(given, list)) located.push(diagnostic);
+      for (const diagnostic of locateFindings(given, list, lengths?.get(file))) located.push(diagnostic);
       continue;
     }
     // Read again through the same checks and limits as the first time: a file changed into a
@@ -62,7 +65,7 @@ export async function locate(
     }
     const text = read.text;
     texts.set(file, text);
-    for (const diagnostic of locateFindings(text, list)) located.push(diagnostic);
+    for (const diagnostic of locateFindings(text, list, lengths?.get(file))) located.push(diagnostic);
   }
   return { diagnostics: located.sort(compareDiagnostics), texts };
 }

@@ -1,7 +1,7 @@
 import type { Node, Pair } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
 import type { Diagnostic, SettledFinding } from '../diagnostics.js';
-import { chunkLocator, type Range } from './chunk-locate.js';
+import { chunkLocator, type ListLengths, type Range } from './chunk-locate.js';
 import { parsePreciseDocument } from './parse.js';
 
 export function pointerToPath(pointer: string): string[] {
@@ -35,9 +35,10 @@ export function lineStarts(text: string): (offset: number) => { line: number; co
 
 /**
  * Attach line and column to findings of one file. The file is parsed again with the
- * position-keeping parser only here, so clean files never pay for it.
+ * position-keeping parser only here, so clean files never pay for it; `lengths` (of its lists,
+ * from the first parse) lets a large file's items be placed without parsing it again at all.
  */
-export function locateFindings(text: string, findings: readonly SettledFinding[]): Diagnostic[] {
+export function locateFindings(text: string, findings: readonly SettledFinding[], lengths?: ListLengths): Diagnostic[] {
   const bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (findings.every((f) => f.offset !== undefined)) {
     // Positions known already (YAML errors, limits): no need to parse a file that may be huge.
@@ -50,7 +51,7 @@ export function locateFindings(text: string, findings: readonly SettledFinding[]
     });
   }
   // A large file is not parsed again whole when the pieces its findings point into can be.
-  const byChunk = text.length >= CHUNK_LOCATE_BYTES ? chunkLocator(text, findRange) : undefined;
+  const byChunk = text.length >= CHUNK_LOCATE_BYTES ? chunkLocator(text, findRange, lengths) : undefined;
   let whole: ReturnType<typeof parsePreciseDocument> | undefined;
   const linePos = lineStarts(text.slice(bomShift));
   return findings.map((finding) => {
