@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Diagnostic, Finding, SettledFinding } from '../diagnostics.js';
+import type { Diagnostic, SettledFinding } from '../diagnostics.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import type { ListLengths } from './chunk-locate.js';
-import { locateFindings } from './locate.js';
+import { locateFindings, placed } from './locate.js';
 import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from './parse.js';
 import { readMapFile } from './read.js';
 import type { ReadScope } from './scope.js';
@@ -46,7 +46,7 @@ export async function locate(
   for (const [file, list] of byFile) {
     if (list.every((f) => f.unread)) {
       // Refused or unreadable: no position, and nothing of the file is read now either.
-      for (const finding of list) located.push(unlocated(finding, 0));
+      for (const finding of list) located.push(placed(finding, 0, 0));
       continue;
     }
     const given = overrides?.get(file);
@@ -60,7 +60,10 @@ export async function locate(
     const read = readMapFile(file, path.resolve(cwd, file), maxBytes, scope);
     if (!read.ok) {
       // Bytes that are not UTF-8 text: their findings sit at the start of the file.
-      for (const finding of list) located.push(unlocated(finding, finding.offset === 0 ? 1 : 0));
+      for (const finding of list) {
+        const at = finding.offset === 0 ? 1 : 0;
+        located.push(placed(finding, at, at, finding.offset === undefined ? undefined : { start: finding.offset, end: finding.offset }));
+      }
       continue;
     }
     const text = read.text;
@@ -68,12 +71,4 @@ export async function locate(
     for (const diagnostic of locateFindings(text, list, lengths?.get(file))) located.push(diagnostic);
   }
   return { diagnostics: located.sort(compareDiagnostics), texts };
-}
-
-/** A finding placed at line and column `at` (0: the file as a whole) without its file's text. */
-function unlocated(finding: SettledFinding, at: number): Diagnostic {
-  const diagnostic: Diagnostic & Pick<Finding, 'unread' | 'atKey'> = { ...finding, line: at, column: at };
-  delete diagnostic.unread;
-  delete diagnostic.atKey;
-  return diagnostic;
 }

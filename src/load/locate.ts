@@ -34,6 +34,21 @@ export function lineStarts(text: string): (offset: number) => { line: number; co
 
 
 /**
+ * A finding placed at `line` and `column` (0 and 0: the file as a whole). Built field by field,
+ * not by spreading: every diagnostic then has one shape, which is several times faster to make
+ * and to read for the 100,000 findings of a large map.
+ */
+export function placed(finding: SettledFinding, line: number, column: number, range?: Range): Diagnostic {
+  const diagnostic = { code: finding.code, args: finding.args, severity: finding.severity, file: finding.file, pointer: finding.pointer, line, column } as Diagnostic;
+  if (range) {
+    diagnostic.offset = range.start;
+    diagnostic.endOffset = range.end;
+  }
+  if (finding.fix) diagnostic.fix = finding.fix;
+  return diagnostic;
+}
+
+/**
  * Attach line and column to findings of one file. The file is parsed again with the
  * position-keeping parser only here, so clean files never pay for it; `lengths` (of its lists,
  * from the first parse) lets a large file's items be placed without parsing it again at all.
@@ -45,9 +60,7 @@ export function locateFindings(text: string, findings: readonly SettledFinding[]
     const linePos = lineStarts(text.slice(bomShift));
     return findings.map((finding) => {
       const { line, col } = linePos(finding.offset!);
-      const rest = { ...finding };
-      delete rest.atKey;
-      return { ...rest, line, column: col, offset: finding.offset! + bomShift, endOffset: finding.offset! + bomShift };
+      return placed(finding, line, col, { start: finding.offset! + bomShift, end: finding.offset! + bomShift });
     });
   }
   // A large file is not parsed again whole when the pieces its findings point into can be.
@@ -55,20 +68,20 @@ export function locateFindings(text: string, findings: readonly SettledFinding[]
   let whole: ReturnType<typeof parsePreciseDocument> | undefined;
   const linePos = lineStarts(text.slice(bomShift));
   return findings.map((finding) => {
-    const { atKey, ...rest } = finding;
+    const atKey = finding.atKey === true;
     let range: Range | undefined;
     if (finding.offset !== undefined) range = { start: finding.offset, end: finding.offset };
     else {
       const path = pointerToPath(finding.pointer);
-      range = byChunk?.(path, atKey === true);
+      range = byChunk?.(path, atKey);
       if (!range) {
         whole ??= parsePreciseDocument(text);
-        range = findRange(whole.doc.contents, path, atKey === true);
+        range = findRange(whole.doc.contents, path, atKey);
       }
     }
-    if (!range) return { ...rest, line: 0, column: 0 };
+    if (!range) return placed(finding, 0, 0);
     const { line, col } = linePos(range.start);
-    return { ...rest, line, column: col, offset: range.start + bomShift, endOffset: range.end + bomShift };
+    return placed(finding, line, col, { start: range.start + bomShift, end: range.end + bomShift });
   });
 }
 
