@@ -32,9 +32,9 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
     const { treeJsonChunks } = await import('../render/data.js');
     for (const chunk of treeJsonChunks(graph, sections, labels, statuses)) ctx.io.stdout.write(chunk);
   } else {
-    const [{ renderTreeChunks }, { inBatches }] = await Promise.all([import('../render/tree.js'), import('../io/batches.js')]);
-    const chunks = renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses });
-    for (const batch of inBatches(chunks)) ctx.io.stdout.write(batch);
+    const { renderTreeChunks } = await import('../render/tree.js');
+    // The renderer's chunks are thousands of lines each already: written as they come.
+    for (const chunk of renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses })) ctx.io.stdout.write(chunk);
   }
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { RelationKind } from '../model.js';
+import type { RelationKind, Source } from '../model.js';
 import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
@@ -72,10 +72,25 @@ const CHUNK_LINES = 4096;
 export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): Generator<string> {
   const c = styler(options.color);
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
-  const out: string[] = [];
+  // The chunk being made, one string: appending makes a rope that writing flattens once, where
+  // joining an array of lines copied every line a second time.
+  let chunk = '';
+  let chunkLines = 0;
+  const emit = (line: string): void => {
+    chunk += line + '\n';
+    chunkLines++;
+  };
+  // A source's short author for the room a line leaves: the same few pairs come back on every line.
+  const authors = new Map<string, string>();
+  const authorOf = (source: Source, room: number): string => {
+    const key = `${room}\0${source.id}`;
+    let shown = authors.get(key);
+    if (shown === undefined) authors.set(key, (shown = shortAuthor(source, room, g.more)));
+    return shown;
+  };
   const wrapped = (prefix: string, text: string, paint: (s: string) => string = (s) => s): void => {
     const room = options.width - stringWidth(prefix);
-    for (const line of wrap(text, room)) out.push(c.dim(prefix) + paint(line));
+    for (const line of wrap(text, room)) emit(c.dim(prefix) + paint(line));
   };
 
   /**
@@ -87,12 +102,12 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     const paintHead = (text: string): string =>
       relation && text.startsWith(relation + ' ') ? relationColor(c, relation)(relation) + ' ' + c.bold(text.slice(relation.length + 1)) : c.bold(text);
     if (stringWidth(lead + head + tail) <= options.width) {
-      out.push(c.dim(lead) + paintHead(head) + paintTail(tail));
+      emit(c.dim(lead) + paintHead(head) + paintTail(tail));
       return;
     }
     const lines = wrap(head, options.width - Math.max(stringWidth(lead), stringWidth(contPrefix)));
-    lines.forEach((line, i) => out.push(c.dim(i === 0 ? lead : contPrefix) + paintHead(line)));
-    out.push(c.dim(contPrefix) + paintTail(tail.trimStart()));
+    lines.forEach((line, i) => emit(c.dim(i === 0 ? lead : contPrefix) + paintHead(line)));
+    emit(c.dim(contPrefix) + paintTail(tail.trimStart()));
   };
 
   interface Task {
@@ -105,17 +120,18 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
   }
   /** Depth first with an explicit stack: no recursion, so no depth overflows it. */
   const flush = (): string => {
-    const chunk = out.join('\n') + '\n';
-    out.length = 0;
-    return chunk;
+    const text = chunk;
+    chunk = '';
+    chunkLines = 0;
+    return text;
   };
   function* renderFrom(root: TreeNode): Generator<string> {
     const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
     while (stack.length > 0) {
-      if (out.length >= CHUNK_LINES) yield flush();
+      if (chunkLines >= CHUNK_LINES) yield flush();
       const task = stack.pop()!;
       if (typeof task === 'string') {
-        out.push(task);
+        emit(task);
         continue;
       }
       const { node, prefix, isLast, isRoot, parentSource, depth } = task;
@@ -137,7 +153,7 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
       // It is the first thing to give way when the line is short.
       const date = source ? shownDate(source) : '';
       const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.plain.length;
-      const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${shortAuthor(source, room, g.more)}, ${date}` : '';
+      const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${authorOf(source, room)}, ${date}` : '';
       headLine(lead, textPrefix, kind, id, `${who}  ${state.plain}`, (tail) => c.dim(tail.slice(0, tail.length - state.plain.length)) + state.painted);
       if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
       if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
@@ -162,7 +178,7 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
 
   for (let index = 0; index < sections.length; index++) {
     const section = sections[index]!;
-    if (index > 0) out.push('');
+    if (index > 0) emit('');
     const s = section.source;
     wrapped('', `${g.bullet} ${safeInline(s.title)}`, c.bold);
     wrapped('  ', [safeInline(s.id), s.kind, shownDate(s), shortAuthor(s, 60, g.more), ...(s.reportedBy ? [`known through ${safeInline(s.reportedBy)}`] : [])].join(g.dot), c.dim);
@@ -171,9 +187,10 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
       continue;
     }
     for (const root of section.roots) {
-      out.push('');
+      emit('');
       yield* renderFrom(root);
     }
   }
-  if (out.length > 0 || sections.length === 0) yield flush();
+  if (sections.length === 0) emit('');
+  if (chunkLines > 0) yield flush();
 }

@@ -9,9 +9,20 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u25ff]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Widths string-width gave for short texts: the same words (an emoji, a name in CJK) come back line after line. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 4096;
+
 /** Display columns of `text`: its length when every character is one column wide, else string-width's count. */
 export function displayWidth(text: string): number {
-  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
+  if (ONE_COLUMN.test(text)) return text.length;
+  if (text.length > 32) return stringWidth(text);
+  let width = measured.get(text);
+  if (width === undefined) {
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(text, (width = stringWidth(text)));
+  }
+  return width;
 }
 
 /**
@@ -24,9 +35,11 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
+  // Most texts are one column a character throughout: then no word needs measuring.
+  const measure = ONE_COLUMN.test(text) ? (word: string) => word.length : displayWidth;
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
-    const wordWidth = displayWidth(word);
+    const wordWidth = measure(word);
     if (lineWidth > 0 && lineWidth + 1 + wordWidth <= limit) {
       line += ' ' + word;
       lineWidth += 1 + wordWidth;
