@@ -46,6 +46,11 @@ export interface CheckOptions {
   onlyMaps?: boolean;
   /** A map file's text from elsewhere than the disk (an editor's unsaved buffer): checked as the file at `file`. */
   stdin?: { file: string; text: string };
+  /**
+   * Keep the texts of the files with findings in `fileTexts`, for code frames (default true).
+   * Off, a large map's texts are never all held at once: each is read, placed and dropped.
+   */
+  keepTexts?: boolean;
 }
 
 export interface CheckResult {
@@ -134,7 +139,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   let settled = settleFindings(findings, settings);
   if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
-  const located = await locate(settled, options.cwd, scope, limits.maxFileBytes, overrides, lengths);
+  const keepTexts = options.keepTexts !== false;
+  const located = await locate(settled, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, ...(overrides ? { overrides } : {}), lengths, keepTexts });
   // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
   const disabled = applyDisableComments(located.diagnostics, comments, !options.errorsOnly);
   let diagnostics = disabled.kept;
@@ -143,7 +149,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   if (commentFindings.length > 0) {
     // Files the first placing read are not read again.
     const known = new Map([...located.texts, ...(overrides ?? [])]);
-    const placed = await locate(commentFindings, options.cwd, scope, limits.maxFileBytes, known, lengths);
+    const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, keepTexts });
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
   }

@@ -202,6 +202,9 @@ export type Diagnostic = SettledFinding & {
   line: number;
   column: number;
   endOffset?: number;
+  /** Where the offending node ends, 1-based, when it spans more than its first character. */
+  endLine?: number;
+  endColumn?: number;
 };
 
 /** A certain fix: the scalar at the finding's pointer becomes `value`. */

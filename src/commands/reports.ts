@@ -63,7 +63,7 @@ export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap
   const asFindings = format !== 'text' && format !== 'json';
   if (!asFindings && outputs.length === 0) return;
   const { locate } = await import('../load/index.js');
-  const located = await locate(findings, ctx.cwd, opened.scope, opened.limits.maxFileBytes);
+  const located = await locate(findings, { cwd: ctx.cwd, scope: opened.scope, maxBytes: opened.limits.maxFileBytes });
   const formatterOptions: FormatterOptions = {
     color: ctx.color(options),
     verbose: false,

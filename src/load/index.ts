@@ -21,20 +21,25 @@ export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEF
   return parseMapText(file, read.text, limits);
 }
 
-/**
- * Turn findings into located diagnostics, re-reading only the files that have findings.
- * Returns those files' texts too, for code frames.
- */
-export async function locate(
-  findings: readonly SettledFinding[],
-  cwd: string,
-  scope?: ReadScope,
-  maxBytes = Infinity,
-  /** Texts of files not read from disk (a buffer given on stdin), by file. */
-  overrides?: ReadonlyMap<string, string>,
+export interface LocateOptions {
+  cwd: string;
+  /** Where the files may be read: a file changed into a link since the first read is refused. */
+  scope?: ReadScope;
+  maxBytes?: number;
+  /** Texts of files not read from disk again (a buffer given on stdin, texts read already), by file. */
+  overrides?: ReadonlyMap<string, string>;
   /** The lengths of each file's lists from its first parse, by file: items are placed without a second parse. */
-  lengths?: ReadonlyMap<string, ListLengths>,
-): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
+  lengths?: ReadonlyMap<string, ListLengths>;
+  /** Return the texts of the files read, for code frames. Off, a large map's texts are not all held at once. */
+  keepTexts?: boolean;
+}
+
+/**
+ * Turn findings into located diagnostics, re-reading only the files that have findings, one at
+ * a time. Returns those files' texts too, for code frames, when `keepTexts` is on.
+ */
+export async function locate(findings: readonly SettledFinding[], options: LocateOptions): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
+  const { cwd, scope, maxBytes = Infinity, overrides, lengths, keepTexts = true } = options;
   const byFile = new Map<string, SettledFinding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
@@ -51,7 +56,7 @@ export async function locate(
     }
     const given = overrides?.get(file);
     if (given !== undefined) {
-      texts.set(file, given);
+      if (keepTexts) texts.set(file, given);
       for (const diagnostic of locateFindings(given, list, lengths?.get(file))) located.push(diagnostic);
       continue;
     }
@@ -67,7 +72,7 @@ export async function locate(
       continue;
     }
     const text = read.text;
-    texts.set(file, text);
+    if (keepTexts) texts.set(file, text);
     for (const diagnostic of locateFindings(text, list, lengths?.get(file))) located.push(diagnostic);
   }
   return { diagnostics: located.sort(compareDiagnostics), texts };

@@ -1,25 +1,14 @@
 import { fullMessageOf, RULES, ruleDocs, type Diagnostic } from '../../diagnostics.js';
-import { lineStarts } from '../../load/locate.js';
 import type { DiagnosticFormatter } from './types.js';
 
-function region(d: Diagnostic, position: ((offset: number) => { line: number; col: number }) | undefined) {
+function region(d: Diagnostic) {
   if (d.line < 1) return undefined;
-  const end = position !== undefined && d.endOffset !== undefined && d.endOffset > (d.offset ?? 0) ? position(d.endOffset) : undefined;
-  return { startLine: d.line, startColumn: d.column, ...(end ? { endLine: end.line, endColumn: end.col } : {}) };
+  return { startLine: d.line, startColumn: d.column, ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}) };
 }
 
 /** SARIF 2.1.0 for code-scanning dashboards: one rule per finding code, one result per finding. */
 export const sarif: DiagnosticFormatter = (diagnostics, options) => {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
-  // Each file's line starts, found once: thousands of findings in one file stay linear.
-  const startsByFile = new Map<string, ReturnType<typeof lineStarts>>();
-  const startsOf = (file: string): ReturnType<typeof lineStarts> | undefined => {
-    const text = options.texts.get(file);
-    if (text === undefined) return undefined;
-    let starts = startsByFile.get(file);
-    if (!starts) startsByFile.set(file, (starts = lineStarts(text)));
-    return starts;
-  };
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -43,7 +32,7 @@ export const sarif: DiagnosticFormatter = (diagnostics, options) => {
         },
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => {
-          const reg = region(d, startsOf(d.file));
+          const reg = region(d);
           return {
             ruleId: d.code,
             ruleIndex: ruleIndex.get(d.code)!,
