@@ -58,9 +58,6 @@ export type Severity = 'error' | 'warning';
 
 export type Code = DiagnosticCode | ReportCode;
 
-/** A relation a claim can have to another claim, as the format names it. */
-type RelationName = string;
-
 /** What a YAML parser said, in its own words, with its error code (advice is chosen by the code). */
 export interface ParserSaid {
   why: 'parser';
@@ -83,7 +80,6 @@ export interface ClosestPassage {
   /** The first character that differs, once both are normalised as for the check. */
   firstDifference?: { at: number; quote?: string; text?: string };
 }
-
 
 /**
  * The data each code's message is written from. Checks fill these in; the message template
@@ -111,19 +107,19 @@ export interface ArgsByCode {
   'invalid-date': { why: 'format'; value: string } | { why: 'calendar'; value: string };
   'invalid-url': { value: string };
   'empty-value': Record<string, never>;
-  'duplicate-value': { why: 'list'; first: number; second: number } | { why: 'relation'; claim: string; relation: RelationName; target: string };
+  'duplicate-value': { why: 'list'; first: number; second: number } | { why: 'relation'; claim: string; relation: string; target: string };
   'duplicate-id': { id: string; firstType: string; firstFile: string; firstPointer: string };
   'dangling-reference': { kind: string; id: string; suggested?: string };
   'self-relation':
     | { why: 'reported-by-itself'; source: string }
     | { why: 'answers-itself'; source: string }
     | { why: 'reported-by-own-source'; claim: string }
-    | { why: 'relation'; claim: string; relation: RelationName };
-  'self-attack': { claim: string; relation: RelationName };
+    | { why: 'relation'; claim: string; relation: string };
+  'self-attack': { claim: string; relation: string };
   'relation-target-kind': { role: string; id: string; actual: string; expected: string };
   'conflicting-relations': { claim: string; target: string };
-  'same-source-response': { claim: string; relation: RelationName; target: string; source: string };
-  'response-predates-target': { claim: string; claimDate: string; relation: RelationName; target: string; targetDate: string };
+  'same-source-response': { claim: string; relation: string; target: string; source: string };
+  'response-predates-target': { claim: string; claimDate: string; relation: string; target: string; targetDate: string };
   'reported-source-with-text': { why: 'source'; source: string } | { why: 'claim'; claim: string; source: string };
   'quote-not-found': { claim: string; source: string; textName: string; closest?: ClosestPassage };
   'text-not-found': FileArgs;
@@ -278,7 +274,7 @@ function yamlAdvice(said: ParserSaid): string {
 }
 
 /** A file not read or not usable; a source's text says whose text it is. */
-function fileMessage(a: FileArgs | { problem: FileProblem; textOf?: string }): string {
+function fileMessage(a: FileArgs): string {
   const why = describeFileProblem(a.problem);
   if (a.textOf === undefined) return why;
   const advice = a.problem.why === 'missing' || a.problem.why === 'not-loaded' ? '; check the file name and the texts directory' : '';
