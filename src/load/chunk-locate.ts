@@ -114,17 +114,22 @@ export function chunkLocator(
     if (!block || known[key] !== block.items.length || index >= block.items.length) return undefined;
     const start = block.items[index]!;
     const piece = text.slice(start, block.items[index + 1] ?? block.end);
-    // A block mapping (`- id: ...`): a flow collection or a scalar ends where its text does, not
-    // with its line, so those are placed by the parser.
-    const first = /^( *- +)(?=[A-Za-z_][\w-]*:(?:[ \t]|$))/m.exec(piece);
-    if (first?.index !== 0) return undefined;
+    // A block mapping (`- id: ...`) ends with its last line; a flow mapping or list
+    // (`- {id: ...}`) right after its closing bracket. Anything else goes to the parser.
+    const first = /^( *- +)(?:(?=[A-Za-z_][\w-]*:(?:[ \t]|$))|(?=[{[]))/.exec(piece);
+    if (!first) return undefined;
+    const flow = piece[first[0].length] === '{' || piece[first[0].length] === '[';
     if (BLOCK_SCALAR.test(piece)) return undefined;
     const lines = piece.split('\n');
     let last = lines.length - 1;
     while (last >= 0 && /^\s*$/.test(lines[last]!)) last--;
     if (last < 0 || /^\s*#/.test(lines[last]!)) return undefined;
-    const end = lines.slice(0, last + 1).join('\n').length + (last < lines.length - 1 ? 1 : 0);
-    return { start: start + first[1]!.length, end: start + end };
+    const through = lines.slice(0, last + 1).join('\n');
+    if (!flow) return { start: start + first[1]!.length, end: start + through.length + (last < lines.length - 1 ? 1 : 0) };
+    // The closing bracket must end the item's text: a comment after it is the parser's to judge.
+    const closed = through.trimEnd();
+    if (!/[}\]]$/.test(closed)) return undefined;
+    return { start: start + first[1]!.length, end: start + closed.length };
   };
 
   return (path, atKey) => {
