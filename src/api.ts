@@ -64,6 +64,8 @@ export interface CheckResult {
   /** Where this run may read (the project, and what the command line named), and its limits. */
   scope: ReadScope;
   limits: Limits;
+  /** How many claims and evidence entries each file holds: later findings are placed without parsing the files again. */
+  lengths: ReadonlyMap<string, ListLengths>;
 }
 
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
@@ -153,7 +155,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
   }
-  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits };
+  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits, lengths };
 }
 
 /** The library's callers get a TypeError that says what to pass, not one from deep inside node:path. */

@@ -59,11 +59,12 @@ export async function reportRoot(ctx: CommandContext, configRoot: string): Promi
  * in `format` (unless it is text or JSON, which the command has written) and written to each
  * --output-file.
  */
-export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap, findings: readonly SettledFinding[], format: string, outputs: readonly string[], command: string, options: CommonOptions): Promise<void> {
+export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap, findingsOf: () => readonly SettledFinding[], format: string, outputs: readonly string[], command: string, options: CommonOptions): Promise<void> {
   const asFindings = format !== 'text' && format !== 'json';
   if (!asFindings && outputs.length === 0) return;
   const { locate } = await import('../load/index.js');
-  const located = await locate(findings, { cwd: ctx.cwd, scope: opened.scope, maxBytes: opened.limits.maxFileBytes });
+  // The CI formats need no file texts; the files are placed from what their first reading kept.
+  const located = await locate(findingsOf(), { cwd: ctx.cwd, scope: opened.scope, maxBytes: opened.limits.maxFileBytes, lengths: opened.lengths, keepTexts: false });
   const formatterOptions: FormatterOptions = {
     color: ctx.color(options),
     verbose: false,

@@ -43,6 +43,6 @@ export async function statusCommand(ctx: CommandContext, paths: string[], option
     const { renderStatus } = await import('../render/status.js');
     ctx.io.stdout.write(renderStatus(rows, { color: ctx.color(options), width: ctx.width(options.width), ascii: options.ascii ?? false }));
   }
-  await reportClaimFindings(ctx, opened, claimRowFindings(rows, options.failOnListed ? 'error' : 'warning'), options.format, outputs, 'status', options);
+  await reportClaimFindings(ctx, opened, () => claimRowFindings(rows, options.failOnListed ? 'error' : 'warning'), options.format, outputs, 'status', options);
   return options.failOnListed && rows.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -46,6 +46,6 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
   }
   // For CI reports each claim is a finding at its place in its file: an error when the
   // claims fail the run (--fail-on-unanswered), a warning otherwise.
-  await reportClaimFindings(ctx, opened, unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), options.format, outputs, 'unanswered', options);
+  await reportClaimFindings(ctx, opened, () => unansweredFindings(groups, options.failOnUnanswered ? 'error' : 'warning'), options.format, outputs, 'unanswered', options);
   return failed ? EXIT.findings : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { ANSWERING_KINDS, type Source } from '../model.js';
-import { claims, sourceOf, type DebateGraph, type Response } from './build.js';
+import { claims, sourceOf, type DebateGraph, type EdgeAttributes, type NodeAttributes, type Response } from './build.js';
 
 export type ResponseStatus = 'answered' | 'challenged' | 'unanswered';
 
@@ -22,12 +22,7 @@ export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: S
   const questions: Response[] = [];
   // The callback hands over both ends' attributes: no lookups per edge on large maps.
   graph.forEachInEdge(claimId, (_edge, attributes, from, _to, fromAttributes, toAttributes) => {
-    if (attributes.type !== 'relation' || fromAttributes.type !== 'claim' || toAttributes.type !== 'claim') return;
-    if (fromAttributes.claim.sourceId === toAttributes.claim.sourceId) return;
-    if (by) {
-      const source = sourceOf(graph, fromAttributes.claim.sourceId);
-      if (!source || !by(source)) return;
-    }
+    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by) || attributes.type !== 'relation') return;
     const response: Response = { from, kind: attributes.kind, ...(attributes.note ? { note: attributes.note } : {}) };
     if (ANSWERING_KINDS.has(attributes.kind)) answers.push(response);
     else if (attributes.kind === 'questions') questions.push(response);
@@ -36,10 +31,34 @@ export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: S
   return { status, answers, questions };
 }
 
+/** Whether an edge is a response that counts: a relation from a claim of another source (that `by` accepts). */
+function isResponse(graph: DebateGraph, attributes: EdgeAttributes, from: NodeAttributes, to: NodeAttributes, by?: (source: Source) => boolean): boolean {
+  if (attributes.type !== 'relation' || from.type !== 'claim' || to.type !== 'claim') return false;
+  if (from.claim.sourceId === to.claim.sourceId) return false;
+  if (!by) return true;
+  const source = sourceOf(graph, from.claim.sourceId);
+  return source !== undefined && by(source);
+}
+
+/**
+ * A claim's response status alone, as claimStatus finds it, without collecting the responses:
+ * the walk stops at the first answer. For reports over every claim of a large map.
+ */
+export function responseStatus(graph: DebateGraph, claimId: string, by?: (source: Source) => boolean): ResponseStatus {
+  let questioned = false;
+  const answered = graph.someInEdge(claimId, (_edge, attributes, _from, _to, fromAttributes, toAttributes) => {
+    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by) || attributes.type !== 'relation') return false;
+    if (ANSWERING_KINDS.has(attributes.kind)) return true;
+    if (attributes.kind === 'questions') questioned = true;
+    return false;
+  });
+  return answered ? 'answered' : questioned ? 'challenged' : 'unanswered';
+}
+
 /** Each claim's response status alone, for the renderers: computed once, handed to them. */
 export function responseStatusMap(graph: DebateGraph): Map<string, ResponseStatus> {
   const statuses = new Map<string, ResponseStatus>();
-  for (const claim of claims(graph)) statuses.set(claim.id, claimStatus(graph, claim.id).status);
+  for (const claim of claims(graph)) statuses.set(claim.id, responseStatus(graph, claim.id));
   return statuses;
 }
 

@@ -4,7 +4,7 @@ import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
 import { claimMatches, sourceNamed, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
-import { claimStatus, type ResponseStatus } from './status.js';
+import { responseStatus, type ResponseStatus } from './status.js';
 
 export interface UnansweredFilters extends ClaimFilters {
   /** Also list challenged claims (only questioned, never answered). Default true. */
@@ -29,7 +29,7 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
   for (const claim of claims(graph)) {
     const source = sourceOf(graph, claim.sourceId);
     if (!source || !claimMatches(claim, source, filters)) continue;
-    const { status } = claimStatus(graph, claim.id, by);
+    const status = responseStatus(graph, claim.id, by);
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
     const group = groups.get(source.id) ?? { source, claims: [] };
     const label = filters.labels?.get(claim.id);
