@@ -134,6 +134,8 @@ export function debateTree(graph: DebateGraph, options: TreeOptions = {}): TreeS
 }
 
 function sortResponses<T extends { from: string }>(graph: DebateGraph, responses: T[]): T[] {
+  // Most claims have one response or none: nothing to order.
+  if (responses.length < 2) return responses;
   const dated = responses.map((response) => {
     const claim = claimOf(graph, response.from);
     const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
