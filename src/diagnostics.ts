@@ -1,4 +1,4 @@
-import { describeChar, describeFileProblem, describePlace, describeTypes, didYouMeanText, markChanges, ordinal, plural, type FileProblem, type WordChange } from './wording.js';
+import { describeChar, describeFileProblem, describePlace, describeTypes, didYouMeanText, LABEL_NAMES, markChanges, ordinal, plural, type FileProblem, type WordChange } from './wording.js';
 
 export type { WordChange };
 
@@ -778,7 +778,7 @@ export const RULES: { readonly [C in Code]: Rule<C> } = {
     why: 'Reported by `riposte status` in the CI formats.',
     sample: { args: { claim: 'ec-reply-2022.last-resort', source: 'ec-reply-2022', status: 'answered', label: 'out', summary: 'Detection orders are a measure of last resort.' } },
     message: (a) =>
-      `claim '${a.claim}' of ${a.source} is ${a.status} and ${a.label === 'in' ? 'stands (in)' : a.label === 'out' ? 'defeated (out)' : 'undecided'}: ${a.summary}`,
+      `claim '${a.claim}' of ${a.source} is ${a.status} and ${LABEL_NAMES[a.label]}: ${a.summary}`,
   },
   'challenged-claim': {
     severity: 'warning',

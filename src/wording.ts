@@ -64,8 +64,12 @@ export function didYouMeanText(suggested: string | undefined): string {
   return suggested === undefined ? '' : ` (did you mean '${suggested}'?)`;
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** Grounded labels as a reader says them: what the label means, then its name in argumentation theory. */
+export const LABEL_NAMES: Readonly<Record<'in' | 'out' | 'undecided', string>> = { in: 'stands (in)', out: 'defeated (out)', undecided: 'undecided' };
+
+/** '1 quote', '3 quotes', '2 more responses'. */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }
 
 const MB = 1024 * 1024;
@@ -134,6 +138,7 @@ export type FileProblem =
   | { why: 'missing'; path: string; suggested?: string }
   | { why: 'permission'; path: string }
   | { why: 'not-a-directory'; path: string }
+  | { why: 'is-a-directory'; path: string }
   | { why: 'io'; path: string; error: string }
   | { why: 'too-large'; path: string; size: number; limit: number; option: '--max-file-size' | '--max-text-size' }
   | { why: 'utf16'; path: string }
@@ -168,6 +173,8 @@ export function describeFileProblem(problem: FileProblem): string {
       return `permission denied: ${shown} (check its permissions and those of its directories)`;
     case 'not-a-directory':
       return `not a directory: ${shown}`;
+    case 'is-a-directory':
+      return `is a directory, expected a file: ${shown}`;
     case 'io':
       return `cannot read ${shown}: ${problem.error}`;
     case 'too-large':

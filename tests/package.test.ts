@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,15 @@ function sh(command: string, args: string[], cwd: string, timeout = 240_000): st
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/** `project` made a git repository with its files staged, and a run of pre-commit on all its files (with a cache of its own). */
+function underPreCommit(project: string): { git: (...args: string[]) => string; hook: () => SpawnSyncReturns<string> } {
+  const git = (...args: string[]) => sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], project);
+  git('init', '-q');
+  git('add', '-A');
+  const env = { ...process.env, PRE_COMMIT_HOME: path.join(project, '.cache') };
+  return { git, hook: () => spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8', timeout: 280_000 }) };
 }
 
 /**
@@ -106,11 +115,7 @@ describe('the published package', () => {
     writeFileSync(path.join(project, '.github', 'workflows', 'ci.yml'), workflow);
     writeFileSync(path.join(project, 'arguments', 'a.yaml'), 'source: {id: a, kind: letter, title: A, authors: [A], date: 2024}\nclaims:\n  - {id: a.one, summary: One., quote: one, rebutts: x}\n');
     writeFileSync(path.join(project, '.pre-commit-config.yaml'), readFileSync(path.join(repoRoot, 'docs', 'pre-commit-local.yaml'), 'utf8'));
-    const git = (...args: string[]) => sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], project);
-    git('init', '-q');
-    git('add', '-A');
-    const env = { ...process.env, PRE_COMMIT_HOME: path.join(project, '.cache') };
-    const hook = () => spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8', timeout: 240_000 });
+    const { git, hook } = underPreCommit(project);
     const failing = hook();
     expect(failing.status, failing.stdout + failing.stderr).toBe(1);
     expect(failing.stdout).toContain("unknown key 'rebutts'");
@@ -177,7 +182,9 @@ describe('a release tag', () => {
   const version = JSON.parse(readFileSync(path.join(clone, 'package.json'), 'utf8')).version as string;
   const tag = `v${version}-test.1`;
   const identity = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
-  const made = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity }, timeout: 240_000 });
+  /** The release script, run in the clone as a maintainer (a git identity) would run it. */
+  const releaseTree = (...args: string[]) => spawnSync(process.execPath, ['scripts/release-tree.mjs', ...args], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity }, timeout: 240_000 });
+  const made = releaseTree(tag);
 
   it('is a commit beside HEAD with dist/ and no scripts, made without touching the branch or the working tree', () => {
     expect(made.status, made.stderr).toBe(0);
@@ -192,10 +199,10 @@ describe('a release tag', () => {
     expect(released.devDependencies).toBeUndefined();
     expect(released.dependencies).toEqual(JSON.parse(readFileSync(path.join(clone, 'package.json'), 'utf8')).dependencies);
     // A second run refuses to move the tag, even with --retag: it no longer names HEAD.
-    const again = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity } });
+    const again = releaseTree(tag);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('exists already');
-    const moved = spawnSync(process.execPath, ['scripts/release-tree.mjs', tag, '--retag'], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity } });
+    const moved = releaseTree(tag, '--retag');
     expect(moved.status).toBe(1);
     expect(moved.stderr).toContain('not HEAD');
   });
@@ -203,7 +210,7 @@ describe('a release tag', () => {
   it('moves a version tag a maintainer pushed on HEAD to its release commit (--retag, as the release workflow does)', () => {
     const pushed = `v${version}-test.2`;
     sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', 'tag', '-a', pushed, '-m', 'pushed'], clone);
-    const r = spawnSync(process.execPath, ['scripts/release-tree.mjs', pushed, '--retag'], { cwd: clone, encoding: 'utf8', env: { ...process.env, ...identity }, timeout: 240_000 });
+    const r = releaseTree(pushed, '--retag');
     expect(r.status, r.stderr).toBe(0);
     expect(sh('git', ['rev-parse', `${pushed}^{commit}^`], clone).trim()).toBe(sh('git', ['rev-parse', 'HEAD'], clone).trim());
     expect(sh('git', ['ls-tree', '-r', '--name-only', pushed], clone).split('\n')).toContain('dist/cli.js');
@@ -226,11 +233,7 @@ describe('a release tag', () => {
       '.github/workflows/ci.yml': 'name:   ci\non: push\njobs: {}\n',
       '.pre-commit-config.yaml': `repos:\n  - repo: ${clone}\n    rev: ${tag}\n    hooks:\n      - id: riposte-validate\n      - id: riposte-fmt\n`,
     });
-    const git = (...args: string[]) => sh('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], project);
-    git('init', '-q');
-    git('add', '-A');
-    const env = { ...process.env, PRE_COMMIT_HOME: path.join(project, '.cache') };
-    const hook = () => spawnSync('pre-commit', ['run', '--all-files'], { cwd: project, env, encoding: 'utf8', timeout: 280_000 });
+    const { hook } = underPreCommit(project);
     const failing = hook();
     expect(failing.stdout + failing.stderr).toContain("unknown key 'rebutts'");
     expect(failing.status).toBe(1);

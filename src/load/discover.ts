@@ -1,7 +1,8 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { realOrSelf, scopeAllows, type ReadScope } from './scope.js';
+import { describeFileProblem } from '../wording.js';
+import { fsProblem, realOrSelf, scopeAllows, type ReadScope } from './scope.js';
 
 /** A problem with the paths themselves: the CLI turns these into exit code 2. */
 export class InputError extends Error {
@@ -114,23 +115,9 @@ async function walk(absolute: string, shown: string, found: Set<string>, maxFile
   }
 }
 
+/** What an error of the file system says about `shown`, in one line: for run errors (exit 2). */
 export function describeFsError(error: unknown, shown: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `no such file or directory: '${shown}'`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied: '${shown}' (check its permissions)`;
-    case 'ENOTDIR':
-      return `not a directory: '${shown}'`;
-    case 'ELOOP':
-      return `too many levels of symbolic links: '${shown}'`;
-    case 'EISDIR':
-      return `is a directory, expected a file: '${shown}'`;
-    default:
-      return `cannot read '${shown}': ${(error as Error | undefined)?.message ?? String(error)}`;
-  }
+  return describeFileProblem(fsProblem(error, shown));
 }
 
 /**

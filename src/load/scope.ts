@@ -149,7 +149,7 @@ export function fsProblem(error: unknown, shown: string): FileProblem {
     case 'ELOOP':
       return { why: 'link-loop', path: shown };
     case 'EISDIR':
-      return { why: 'not-regular', path: shown, kind: 'directory' };
+      return { why: 'is-a-directory', path: shown };
     default:
       return { why: 'io', path: shown, error: (error as Error | undefined)?.message ?? String(error) };
   }

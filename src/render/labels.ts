@@ -1,7 +1,8 @@
-import type { Label } from '../graph/acceptability.js';
 import type { Source } from '../model.js';
 import { safeInline } from './sanitize.js';
 import { stringWidth, truncate } from './wrap.js';
+
+export { LABEL_NAMES, plural } from '../wording.js';
 
 /** The source's short name, or its first author shortened for one line ('et al.' when there are more). */
 export function shortAuthor(source: Source, width = 40, ellipsis = '…'): string {
@@ -24,10 +25,3 @@ export function shownDate(source: Source): string {
   if (!source.date) return 'undated';
   return safeInline((source.dateInferred ? '~' : '') + source.date);
 }
-
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
-}
-
-/** Grounded labels as a reader says them: what the label means, then its name in argumentation theory. */
-export const LABEL_NAMES: Record<Label, string> = { in: 'stands (in)', out: 'defeated (out)', undecided: 'undecided' };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LABELS } from '../graph/acceptability.js';
-import { plural, shownDate } from '../render/labels.js';
+import { LABEL_NAMES, plural, shownDate } from '../render/labels.js';
 import { claimAnchor, sourceName, statusBadge } from './claim-html.js';
 import { html, join, jsonForScript, SafeHtml } from './html.js';
 import type { PageModel } from './page-model.js';
@@ -76,7 +76,7 @@ function filters(model: PageModel): SafeHtml {
 <label for="f-author">Author or signatory</label><input id="f-author" name="author" list="authors" autocomplete="off"><datalist id="authors">${join(model.authors.map((a) => html`<option value="${a}"></option>`))}</datalist>
 <label for="f-tag">Tag</label><select id="f-tag" name="tag"><option value="">All tags</option>${join(model.tags.map((t, i) => option(i, t)))}</select>
 <label for="f-status">Response</label><select id="f-status" name="status"><option value="">Any response status</option>${join(Object.keys(STATUS_CODES).map((s) => option(s, s)))}</select>
-<label for="f-label">Grounded label</label><select id="f-label" name="label"><option value="">Any label</option>${join(LABELS.map((l) => option(l, l === 'in' ? 'stands (in)' : l === 'out' ? 'defeated (out)' : 'undecided')))}</select>
+<label for="f-label">Grounded label</label><select id="f-label" name="label"><option value="">Any label</option>${join(LABELS.map((l) => option(l, LABEL_NAMES[l])))}</select>
 <button type="reset">Clear filters</button>
 </form>`;
 }
