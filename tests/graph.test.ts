@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build.js';
 import { debateOrder } from '../src/graph/order.js';
 import { mapStats } from '../src/graph/stats.js';
-import { claimStatus, responseStatus, responseStatusMap, responseStatuses } from '../src/graph/status.js';
+import { claimStatus, responseStatusMap, responseStatuses } from '../src/graph/status.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './helpers.js';
@@ -60,20 +60,23 @@ describe('claimStatus', () => {
     const graph = graphOf({ 'a.yaml': `${source('a', '2022')}claims:\n  - {id: a.1, summary: x}\n  - {id: a.2, summary: y, rebuts: a.1}\n` });
     expect(claimStatus(graph, 'a.1').status).toBe('unanswered');
   });
-  it('is what responseStatus finds without collecting the responses, on this map and the shipped one, with and without `by`', () => {
+  it('is what responseStatusMap finds without collecting the responses, on this map and the shipped one, with and without `by`', () => {
     const dir = path.join(repoRoot, 'arguments');
     const shipped = graphOf(Object.fromEntries(readdirSync(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')])));
     let compared = 0;
+    const filters = [(s: { id: string }) => s.id === 'b', (s: { id: string }) => s.id.startsWith('ec-')];
     for (const graph of [debate, shipped]) {
       const map = responseStatusMap(graph);
+      const filtered = filters.map((by) => responseStatusMap(graph, by));
+      const seen = new Set<string>();
       for (const [id, status] of responseStatuses(graph)) {
-        expect(responseStatus(graph, id), id).toBe(status.status);
         expect(map.get(id), id).toBe(status.status);
-        for (const by of [(s: { id: string }) => s.id === 'b', (s: { id: string }) => s.id.startsWith('ec-')]) {
-          expect(responseStatus(graph, id, by), id).toBe(claimStatus(graph, id, by).status);
-        }
+        filters.forEach((by, i) => expect(filtered[i]!.get(id), id).toBe(claimStatus(graph, id, by).status));
+        seen.add(status.status);
         compared++;
       }
+      expect(map.size).toBe(responseStatuses(graph).size);
+      if (graph === shipped) expect([...seen].sort()).toEqual(['answered', 'challenged', 'unanswered']);
     }
     expect(compared).toBeGreaterThan(140);
   });

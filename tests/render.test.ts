@@ -14,7 +14,7 @@ import { responseStatusMap } from '../src/graph/status.js';
 import { renderUnanswered } from '../src/render/unanswered.js';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
-import { ONE_COLUMN, stringWidth, wrap } from '../src/render/wrap.js';
+import { ONE_COLUMN, stringWidth, wrap, wrapBySpaces, wrapByWords } from '../src/render/wrap.js';
 import { repoRoot } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- the point of the test
@@ -65,6 +65,22 @@ describe('wrap', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('slicing at spaces gives the lines that wrapping word by word gives', () => {
+    const word = fc.stringMatching(/^[a-zé’–.,]{1,14}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 8, max: 40 }), (words, limit) => {
+        const text = words.join(' ');
+        const sliced = wrapBySpaces(text, limit);
+        const expected = wrapByWords(text, limit, (w) => w.length);
+        // Undefined only when a word is longer than a line, which the word path cuts.
+        if (sliced === undefined) expect(words.some((w) => w.length > limit)).toBe(true);
+        else expect(sliced).toEqual(expected);
+        expect(wrap(text, limit)).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -4,7 +4,7 @@ import type { Label } from './acceptability.js';
 import { claims, sourceOf, type DebateGraph } from './build.js';
 import { claimMatches, sourceNamed, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
-import { responseStatus, type ResponseStatus } from './status.js';
+import { responseStatusMap, type ResponseStatus } from './status.js';
 
 export interface UnansweredFilters extends ClaimFilters {
   /** Also list challenged claims (only questioned, never answered). Default true. */
@@ -26,10 +26,11 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
   const needles = filters.by;
   const by = needles?.length ? (source: Source) => sourceNamed(source, needles) : undefined;
   const groups = new Map<string, UnansweredGroup>();
+  const statuses = responseStatusMap(graph, by);
   for (const claim of claims(graph)) {
     const source = sourceOf(graph, claim.sourceId);
     if (!source || !claimMatches(claim, source, filters)) continue;
-    const status = responseStatus(graph, claim.id, by);
+    const status = statuses.get(claim.id) ?? 'unanswered';
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
     const group = groups.get(source.id) ?? { source, claims: [] };
     const label = filters.labels?.get(claim.id);

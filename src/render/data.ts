@@ -9,6 +9,7 @@ import type { MapStats } from '../graph/stats.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
 import type { UnansweredGroup } from '../graph/unanswered.js';
+import { OUTPUT_CHUNK_CHARS } from './chunks.js';
 import { prettyJsonChunks } from './json.js';
 
 const stringify = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -38,8 +39,8 @@ function claimData(claim: Claim) {
   };
 }
 
-function groupData(g: UnansweredGroup) {
-  return { source: sourceData(g.source), claims: g.claims.map(({ claim, status, label }) => ({ ...claimData(claim), status, ...(label ? { label } : {}) })) };
+function unansweredClaimData({ claim, status, label }: UnansweredGroup['claims'][number]) {
+  return { ...claimData(claim), status, ...(label ? { label } : {}) };
 }
 
 /**
@@ -61,16 +62,27 @@ function nestedJson(value: unknown, levels: number): string {
 }
 
 /**
- * The unanswered report as JSON, in chunks of one source each: the same text as one
- * JSON.stringify(report, null, 2), without holding a whole large report in memory twice.
+ * The unanswered report as JSON, in chunks of about `chunkSize` characters: the same text as
+ * one JSON.stringify(report, null, 2). Each claim is stringified alone, which is about three
+ * times faster than one call over a source of thousands of claims (V8 grows one huge string),
+ * and no whole report is held in memory twice.
  */
-export function* unansweredJsonChunks(groups: readonly UnansweredGroup[]): Generator<string> {
+export function* unansweredJsonChunks(groups: readonly UnansweredGroup[], chunkSize = OUTPUT_CHUNK_CHARS): Generator<string> {
   const total = groups.reduce((n, g) => n + g.claims.length, 0);
-  yield `{\n  "version": 1,\n  "total": ${total},\n  "groups": [`;
+  let buffer = `{\n  "version": 1,\n  "total": ${total},\n  "groups": [`;
   for (let i = 0; i < groups.length; i++) {
-    yield (i > 0 ? ',' : '') + '\n' + nestedJson(groupData(groups[i]!), 2);
+    const { source, claims } = groups[i]!;
+    buffer += `${i > 0 ? ',' : ''}\n    {\n      "source": ${nestedJson(sourceData(source), 3).trimStart()},\n      "claims": [`;
+    for (let j = 0; j < claims.length; j++) {
+      buffer += (j > 0 ? ',\n' : '\n') + nestedJson(unansweredClaimData(claims[j]!), 4);
+      if (buffer.length >= chunkSize) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    buffer += claims.length > 0 ? '\n      ]\n    }' : ']\n    }';
   }
-  yield groups.length > 0 ? '\n  ]\n}\n' : ']\n}\n';
+  yield buffer + (groups.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
 }
 
 export function unansweredJson(groups: readonly UnansweredGroup[]): string {

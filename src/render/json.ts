@@ -1,10 +1,12 @@
+import { OUTPUT_CHUNK_CHARS } from './chunks.js';
+
 /**
  * JSON.stringify(value, null, 2), written without recursion and in chunks, for data of any
  * depth (a chain of responses thousands deep). Up to `maxIndentLevel` levels the text is
  * exactly what JSON.stringify makes; deeper levels keep that indentation instead of adding
  * to it, so the output stays linear in the data's size (JSON ignores the whitespace).
  */
-export function* prettyJsonChunks(value: unknown, maxIndentLevel = 64, chunkSize = 1 << 16): Generator<string> {
+export function* prettyJsonChunks(value: unknown, maxIndentLevel = 64, chunkSize = OUTPUT_CHUNK_CHARS): Generator<string> {
   interface Frame {
     close: string;
     entries: [string | undefined, unknown][];

@@ -4,6 +4,7 @@ import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
+import { OUTPUT_CHUNK_CHARS } from './chunks.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
@@ -65,20 +66,15 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
   return [...renderTreeChunks(graph, sections, options)].join('');
 }
 
-/** Lines gathered before they are handed on: output streams, memory stays flat on a large map. */
-const CHUNK_LINES = 4096;
-
-/** The same text as renderTree, in chunks of whole lines: the command writes each as it comes. */
+/** The same text as renderTree, in chunks of whole lines (output streams, memory stays flat): the command writes each as it comes. */
 export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): Generator<string> {
   const c = styler(options.color);
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
   // The chunk being made, one string: appending makes a rope that writing flattens once, where
   // joining an array of lines copied every line a second time.
   let chunk = '';
-  let chunkLines = 0;
   const emit = (line: string): void => {
     chunk += line + '\n';
-    chunkLines++;
   };
   // A source's short author for the room a line leaves: the same few pairs come back on every line.
   const authors = new Map<string, string>();
@@ -122,13 +118,12 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
   const flush = (): string => {
     const text = chunk;
     chunk = '';
-    chunkLines = 0;
     return text;
   };
   function* renderFrom(root: TreeNode): Generator<string> {
     const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
     while (stack.length > 0) {
-      if (chunkLines >= CHUNK_LINES) yield flush();
+      if (chunk.length >= OUTPUT_CHUNK_CHARS) yield flush();
       const task = stack.pop()!;
       if (typeof task === 'string') {
         emit(task);
@@ -192,5 +187,5 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     }
   }
   if (sections.length === 0) emit('');
-  if (chunkLines > 0) yield flush();
+  if (chunk.length > 0) yield flush();
 }

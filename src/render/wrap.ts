@@ -32,11 +32,43 @@ export function displayWidth(text: string): number {
  */
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(8, width);
+  // Most texts are one column a character throughout: then no word needs measuring, and
+  // when single spaces are all that separates the words, lines are cut out of the text whole.
+  const oneColumn = ONE_COLUMN.test(text);
+  if (oneColumn && !UNEVEN_SPACE.test(text)) {
+    const lines = wrapBySpaces(text, limit);
+    if (lines) return lines;
+  }
+  return wrapByWords(text, limit, oneColumn ? (word: string) => word.length : displayWidth);
+}
+
+/** Whitespace other than one space between two words: a tab, a line break, a run, or a space at either end. */
+const UNEVEN_SPACE = /\s\s|[^\S ]|^ | $/;
+
+/**
+ * Greedy wrapping of one-column text whose words are separated by single spaces: each line
+ * ends at the last space within the limit, so the text is sliced, not split and joined again.
+ * Undefined when a word is longer than a line: that word needs cutting.
+ * @internal exported for the test that compares it with wrapByWords
+ */
+export function wrapBySpaces(text: string, limit: number): string[] | undefined {
+  const lines: string[] = [];
+  let start = 0;
+  while (text.length - start > limit) {
+    const end = text.lastIndexOf(' ', start + limit);
+    if (end <= start) return undefined;
+    lines.push(text.slice(start, end));
+    start = end + 1;
+  }
+  lines.push(text.slice(start));
+  return lines;
+}
+
+/** Greedy wrapping word by word, any whitespace between words, measuring each word with `measure`. @internal */
+export function wrapByWords(text: string, limit: number, measure: (word: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  // Most texts are one column a character throughout: then no word needs measuring.
-  const measure = ONE_COLUMN.test(text) ? (word: string) => word.length : displayWidth;
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     const wordWidth = measure(word);
