@@ -51,6 +51,12 @@ export interface CheckOptions {
    * Off, a large map's texts are never all held at once: each is read, placed and dropped.
    */
   keepTexts?: boolean;
+  /**
+   * Keep each claim's summary in the returned map (default true). Off, summaries are '' and the
+   * files' texts are freed as they are checked: what `validate` needs of a large map is its
+   * ids and references, not the debate.
+   */
+  summaries?: boolean;
 }
 
 export interface CheckResult {
@@ -66,6 +72,8 @@ export interface CheckResult {
   limits: Limits;
   /** How many claims and evidence entries each file holds: later findings are placed without parsing the files again. */
   lengths: ReadonlyMap<string, ListLengths>;
+  /** What each file was when read: a file read again to place later findings must be unchanged. */
+  stamps: ReadonlyMap<string, string>;
 }
 
 /** Load and check a map: the whole of `riposte validate` as a function. Throws InputError on exit-2 problems. */
@@ -109,6 +117,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const comments = new Map<string, DisableComment[]>();
   // What placing findings needs of each file's data, which is dropped: how long its lists are.
   const lengths = new Map<string, ListLengths>();
+  const stamps = new Map<string, string>();
   for (const file of files) {
     const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
     if (!reported || reported.has(file)) {
@@ -118,7 +127,8 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     for (const id of parsed.recoveredIds) recovered.add(id);
     const listed = listLengths(parsed.data);
     if (listed) lengths.set(file, listed);
-    addToModel(map, parsed.file, parsed.data);
+    if (parsed.stamp !== undefined) stamps.set(file, parsed.stamp);
+    addToModel(map, parsed.file, parsed.data, { summaries: options.summaries !== false });
   }
   // Quotes are checked for the files reported on: the others are context.
   const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
@@ -142,7 +152,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
   const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
   const keepTexts = options.keepTexts !== false;
-  const located = await locate(settled, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, ...(overrides ? { overrides } : {}), lengths, keepTexts });
+  const located = await locate(settled, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, ...(overrides ? { overrides } : {}), lengths, stamps, keepTexts });
   // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
   const disabled = applyDisableComments(located.diagnostics, comments, !options.errorsOnly);
   let diagnostics = disabled.kept;
@@ -151,11 +161,11 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   if (commentFindings.length > 0) {
     // Files the first placing read are not read again.
     const known = new Map([...located.texts, ...(overrides ?? [])]);
-    const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, keepTexts });
+    const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, stamps, keepTexts });
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
   }
-  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits, lengths };
+  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits, lengths, stamps };
 }
 
 /** The library's callers get a TypeError that says what to pass, not one from deep inside node:path. */

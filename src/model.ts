@@ -89,17 +89,26 @@ export interface DebateMap {
 type Data = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const same = (text: string): string => text;
+/**
+ * A copy of `text` that shares no memory with the file it was parsed from. V8 makes a long
+ * substring a view of the whole string it was cut from, so one id kept from a file keeps all
+ * of that file's text alive; flattening a concatenation makes a fresh string.
+ */
+const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
+type Keep = (text: string) => string;
+const str = (value: unknown, keep: Keep = same): string | undefined => (typeof value === 'string' ? keep(value) : undefined);
 /** Dates may be written as a bare year (`date: 2024`), which YAML reads as a number. */
-const dateOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
+const dateOf = (value: unknown, keep: Keep = same): string | undefined =>
+  typeof value === 'string' ? keep(value) : typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
 const NONE: string[] = [];
 const NO_RELATIONS: Relation[] = [];
-/** A string or a list of strings; the parsed list itself is reused when it holds only strings. */
-const strings = (value: unknown): string[] => {
-  if (typeof value === 'string') return [value];
+/** A string or a list of strings; the parsed list itself is reused when it holds only strings and they are kept as they are. */
+const strings = (value: unknown, keep: Keep = same): string[] => {
+  if (typeof value === 'string') return [keep(value)];
   if (!Array.isArray(value)) return NONE;
-  return value.every((v) => typeof v === 'string') ? (value as string[]) : value.filter((v): v is string => typeof v === 'string');
+  if (keep === same && value.every((v) => typeof v === 'string')) return value as string[];
+  return value.filter((v): v is string => typeof v === 'string').map(keep);
 };
 
 /** The JSON pointer of a claim's i-th quote. */
@@ -111,6 +120,15 @@ export function quotePointer(claim: Claim, index: number): string {
  * Build the model from parsed files. Tolerant by design: the schema reports malformed
  * entries; this skips what it cannot use so that map-level checks still run on the rest.
  */
+export interface ModelOptions {
+  /**
+   * Keep each claim's summary (default true). Off, every summary is '' and every string the
+   * model keeps is a copy, so nothing in it holds on to a file's text: a large map's text is
+   * freed file by file as it is checked (validate needs ids and references, not the debate).
+   */
+  summaries?: boolean;
+}
+
 export function buildModel(files: readonly { file: string; data: unknown }[]): DebateMap {
   const map: DebateMap = { sources: [], claims: [], evidence: [] };
   for (const { file, data } of files) addToModel(map, file, data);
@@ -118,28 +136,30 @@ export function buildModel(files: readonly { file: string; data: unknown }[]): D
 }
 
 /** Add one file's data to `map`, so the loader can drop the data as soon as it is read. */
-export function addToModel(map: DebateMap, file: string, data: unknown): void {
+export function addToModel(map: DebateMap, file: string, data: unknown, options: ModelOptions = {}): void {
+  const summaries = options.summaries !== false;
+  const keep = summaries ? same : detached;
   {
     if (!isObject(data)) return;
     const source = isObject(data.source) ? data.source : undefined;
-    const sourceId = str(source?.id);
+    const sourceId = str(source?.id, keep);
     if (source && sourceId) {
       map.sources.push({
         type: 'source',
         id: sourceId,
-        kind: str(source.kind) ?? 'other',
-        title: str(source.title) ?? sourceId,
-        authors: strings(source.authors),
-        shortName: str(source.short_name),
-        signatories: strings(source.signatories),
-        date: dateOf(source.date),
-        dateInferred: str(source.date_inferred),
-        url: str(source.url),
-        text: str(source.text),
-        reportedBy: str(source.reported_by),
-        answers: strings(source.answers),
-        addressedTo: strings(source.addressed_to),
-        note: str(source.note),
+        kind: str(source.kind, keep) ?? 'other',
+        title: str(source.title, keep) ?? sourceId,
+        authors: strings(source.authors, keep),
+        shortName: str(source.short_name, keep),
+        signatories: strings(source.signatories, keep),
+        date: dateOf(source.date, keep),
+        dateInferred: str(source.date_inferred, keep),
+        url: str(source.url, keep),
+        text: str(source.text, keep),
+        reportedBy: str(source.reported_by, keep),
+        answers: strings(source.answers, keep),
+        addressedTo: strings(source.addressed_to, keep),
+        note: str(source.note, keep),
         file,
         pointer: '/source',
       });
@@ -148,7 +168,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
       const entries = data.claims as unknown[];
       for (let index = 0; index < entries.length; index++) {
         const entry = entries[index];
-        const id = isObject(entry) ? str(entry.id) : undefined;
+        const id = isObject(entry) ? str(entry.id, keep) : undefined;
         if (!isObject(entry) || !id) continue;
         const pointer = `/claims/${index}`;
         let relations: Relation[] = NO_RELATIONS;
@@ -158,30 +178,30 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
           const targets: unknown[] = Array.isArray(value) ? value : [value];
           for (let i = 0; i < targets.length; i++) {
             const target = targets[i];
-            const to = typeof target === 'string' ? target : isObject(target) ? str(target.to) : undefined;
+            const to = isObject(target) ? str(target.to, keep) : str(target, keep);
             if (!to) continue;
             const at = Array.isArray(value) ? `${pointer}/${kind}/${i}` : `${pointer}/${kind}`;
-            const note = isObject(target) ? str(target.note) : undefined;
+            const note = isObject(target) ? str(target.note, keep) : undefined;
             if (relations === NO_RELATIONS) relations = [];
             relations.push({ kind, from: id, to, note, file, pointer: isObject(target) ? `${at}/to` : at });
           }
         }
-        const claimType = str(entry.type);
+        const claimType = str(entry.type, keep);
         map.claims.push({
           type: 'claim',
           id,
           claimType: (CLAIM_TYPES as readonly string[]).includes(claimType ?? '') ? (claimType as ClaimType) : 'assertion',
           sourceId,
-          summary: str(entry.summary) ?? '',
-          quotes: strings(entry.quote),
+          summary: summaries ? (str(entry.summary) ?? '') : '',
+          quotes: strings(entry.quote, keep),
           quoteGiven: entry.quote !== undefined,
           quoteIsList: Array.isArray(entry.quote),
-          locator: str(entry.locator),
-          reportedBy: str(entry.reported_by),
-          tags: strings(entry.tags),
-          evidence: strings(entry.evidence),
+          locator: str(entry.locator, keep),
+          reportedBy: str(entry.reported_by, keep),
+          tags: strings(entry.tags, keep),
+          evidence: strings(entry.evidence, keep),
           relations,
-          note: str(entry.note),
+          note: str(entry.note, keep),
           file,
           pointer,
         });
@@ -189,17 +209,17 @@ export function addToModel(map: DebateMap, file: string, data: unknown): void {
     }
     if (Array.isArray(data.evidence)) {
       data.evidence.forEach((entry, index) => {
-        const id = isObject(entry) ? str(entry.id) : undefined;
+        const id = isObject(entry) ? str(entry.id, keep) : undefined;
         if (!isObject(entry) || !id) return;
         map.evidence.push({
           type: 'evidence',
           id,
-          kind: str(entry.kind) ?? 'other',
-          title: str(entry.title) ?? id,
-          publisher: str(entry.publisher),
-          date: dateOf(entry.date),
-          url: str(entry.url),
-          note: str(entry.note),
+          kind: str(entry.kind, keep) ?? 'other',
+          title: str(entry.title, keep) ?? id,
+          publisher: str(entry.publisher, keep),
+          date: dateOf(entry.date, keep),
+          url: str(entry.url, keep),
+          note: str(entry.note, keep),
           file,
           pointer: `/evidence/${index}`,
         });

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDebateMap, generateMap } from '../bench/generate.mjs';
+import type { SettledFinding } from '../src/diagnostics.js';
 import { chunkLocator } from '../src/load/chunk-locate.js';
+import { InputError, loadMapFile, locate } from '../src/load/index.js';
 import { findRange } from '../src/load/locate.js';
 import { parsePreciseDocument, plainData } from '../src/load/parse.js';
 import { fixtures, repoRoot, tempDir } from './helpers.js';
@@ -107,5 +109,31 @@ describe('placing findings piece by piece', () => {
       const range = locate(['claims', index], false);
       if (range) expect(range).toEqual(findRange(whole, ['claims', index], false));
     }
+  });
+});
+
+describe('reading a file again to place its findings', () => {
+  const text = 'source: {id: s, kind: letter, title: T, authors: [A], date: "2024"}\nclaims:\n  - id: s.1\n    summary: No quote here.\n';
+  const findings = (file: string) => [{ code: 'missing-quote', args: { claim: 's.1' }, severity: 'warning', file, pointer: '/claims/0' }] as unknown as SettledFinding[];
+
+  it('places them when the file is as it was first read', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.yaml'), text);
+    const first = loadMapFile('a.yaml', dir);
+    expect(first.stamp).toBeTruthy();
+    const { diagnostics } = await locate(findings('a.yaml'), { cwd: dir, stamps: new Map([['a.yaml', first.stamp!]]) });
+    expect(diagnostics.map((d) => [d.line, d.column])).toEqual([[3, 5]]);
+  });
+
+  it('stops with the file named when it changed in between, rather than place them in another text', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.yaml');
+    writeFileSync(file, text);
+    const first = loadMapFile('a.yaml', dir);
+    writeFileSync(file, '# a line added above\n' + text);
+    utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    const placing = locate(findings('a.yaml'), { cwd: dir, stamps: new Map([['a.yaml', first.stamp!]]) });
+    await expect(placing).rejects.toBeInstanceOf(InputError);
+    await expect(placing).rejects.toMatchObject({ path: 'a.yaml' });
   });
 });

@@ -5,7 +5,9 @@ import { unansweredClaims } from '../src/graph/unanswered.js';
 import { buildGraph } from '../src/graph/build.js';
 import { buildModel } from '../src/model.js';
 import { parseMapText } from '../src/load/parse.js';
-import { diagnosticFormatters } from '../src/render/formatters/index.js';
+import { diagnosticFormatters, streamedFormatters } from '../src/render/formatters/index.js';
+import { OUTPUT_CHUNK_CHARS } from '../src/render/chunks.js';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { codeFrame } from '../src/render/frame.js';
 import { safeInline, safeText } from '../src/render/sanitize.js';
 import { renderTree } from '../src/render/tree.js';
@@ -145,6 +147,18 @@ describe('renderers never pass raw control characters from a map', () => {
     expect(out).not.toMatch(UNSAFE);
     expect(out).toContain('closest passage in t');
     expect(out).toContain('quote vs text: [-');
+  });
+  it('stylish streams: whole lines in chunks under the output chunk size, the same text as one string', () => {
+    const many: Diagnostic[] = Array.from({ length: 3000 }, (_, i) => ({ code: 'missing-quote', severity: 'warning', args: { claim: `c.${i}` }, file: `f${i % 3}.yaml`, pointer: `/claims/${i}`, line: i + 1, column: 5 }) as Diagnostic);
+    const options = { color: false, verbose: false, summary: { files: 3, quotes: { checked: 0, notFound: 0, unchecked: 3000 } }, texts: new Map() };
+    const chunks = [...streamedFormatters.stylish!(many, options)];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeLessThan(OUTPUT_CHUNK_CHARS + 1000);
+    }
+    expect(chunks.join('')).toBe(diagnosticFormatters.stylish(many, options));
+    expect(chunks.join('').match(/missing-quote/g)).toHaveLength(3000);
   });
   it('JSON escapes them as JSON does', () => {
     const out = diagnosticFormatters.json(

@@ -19,6 +19,16 @@ describe('the shipped map', async () => {
     expect(checked.quotes.checked).toBe(map.claims.reduce((n, c) => n + c.quotes.length, 0));
   });
 
+  it("checked without summaries (validate's way), gives the same findings and the same map less its summaries", async () => {
+    const lean = await checkMap([], { cwd: repoRoot, strict: true, texts: seeds, summaries: false });
+    expect(lean.diagnostics).toEqual(checked.diagnostics);
+    expect(lean.quotes).toEqual(checked.quotes);
+    expect(lean.map.claims.every((c) => c.summary === '')).toBe(true);
+    const withoutSummaries = (m: typeof map) => ({ ...m, claims: m.claims.map((c) => ({ ...c, summary: '' })) });
+    expect(lean.map).toEqual(withoutSummaries(checked.map));
+    expect(checked.map.claims.some((c) => c.summary.length > 100)).toBe(true);
+  });
+
   it('names only seed texts that exist', () => {
     for (const source of map.sources) if (source.text) expect(existsSync(path.join(seeds, source.text)), source.text).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { OpenedMap } from '../api.js';
+import type { CheckOptions, OpenedMap } from '../api.js';
 import { safeInline } from '../render/sanitize.js';
 import { didYouMean } from '../suggest.js';
 import { EXIT, findingsExit, type CommandContext } from './context.js';
@@ -11,9 +11,9 @@ import { parseOutputFile } from './reports.js';
  * Open a map for a read-only command. A map with errors is refused (exit 1, its errors on
  * stderr): answers computed from it would be wrong. Returns the exit code instead of the map then.
  */
-export async function openValidMap(ctx: CommandContext, paths: string[], options: CommonOptions): Promise<OpenedMap | number> {
+export async function openValidMap(ctx: CommandContext, paths: string[], options: CommonOptions, model: Pick<CheckOptions, 'summaries'> = {}): Promise<OpenedMap | number> {
   const { openMap } = await import('../api.js');
-  const opened = await openMap(paths, checkOptions(ctx, options));
+  const opened = await openMap(paths, { ...checkOptions(ctx, options), ...model });
   const errors = opened.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return opened;
   const { diagnosticFormatters } = await import('../render/formatters/index.js');

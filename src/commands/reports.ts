@@ -28,9 +28,11 @@ export function parseOutputFile(value: string): { format: ReportFormat; path: st
  * wrong with the run itself (a usage error, a file that cannot be read) stays on stderr.
  */
 export async function printFindings(ctx: CommandContext, diagnostics: readonly Diagnostic[], format: ReportFormat, options: FormatterOptions, root?: string): Promise<void> {
-  const { diagnosticFormatters } = await import('../render/formatters/index.js');
+  const { diagnosticFormatters, streamedFormatters } = await import('../render/formatters/index.js');
   const [shown, shownOptions] = asReported(ctx, format, diagnostics, options, root);
-  ctx.io.stdout.write(diagnosticFormatters[format](shown, shownOptions));
+  const streamed = streamedFormatters[format];
+  if (streamed) for (const chunk of streamed(shown, shownOptions)) ctx.io.stdout.write(chunk);
+  else ctx.io.stdout.write(diagnosticFormatters[format](shown, shownOptions));
 }
 
 /**
@@ -64,7 +66,7 @@ export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap
   if (!asFindings && outputs.length === 0) return;
   const { locate } = await import('../load/index.js');
   // The CI formats need no file texts; the files are placed from what their first reading kept.
-  const located = await locate(findingsOf(), { cwd: ctx.cwd, scope: opened.scope, maxBytes: opened.limits.maxFileBytes, lengths: opened.lengths, keepTexts: false });
+  const located = await locate(findingsOf(), { cwd: ctx.cwd, scope: opened.scope, maxBytes: opened.limits.maxFileBytes, lengths: opened.lengths, stamps: opened.stamps, keepTexts: false });
   const formatterOptions: FormatterOptions = {
     color: ctx.color(options),
     verbose: false,

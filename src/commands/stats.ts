@@ -3,7 +3,8 @@ import { type CommonOptions } from './options.js';
 import { openValidMap } from './open.js';
 
 export async function statsCommand(ctx: CommandContext, paths: string[], options: CommonOptions & { format: 'text' | 'json' }): Promise<number> {
-  const opened = await openValidMap(ctx, paths, options);
+  // Counts need no summaries: without them the map's text is freed as it is read.
+  const opened = await openValidMap(ctx, paths, options, { summaries: false });
   if (typeof opened === 'number') return opened;
   const { mapStats } = await import('../graph/stats.js');
   const stats = mapStats(opened.graph);

@@ -47,9 +47,10 @@ export async function validateCommand(ctx: CommandContext, paths: string[], opti
     ctx.io.stderr.write('riposte: --fix rewrites map files, and standard input is not one: fix the file, or leave out --fix\n');
     return EXIT.usage;
   }
-  // Texts are kept for the code frames of --verbose only: a large map's are not all held at once.
+  // Texts are kept for the code frames of --verbose only, and summaries not at all (no finding
+  // shows one): a large map's text is never all held at once.
   const keepTexts = options.verbose === true;
-  const check = () => checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, keepTexts, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
+  const check = () => checkMap(paths, { ...checkOptions(ctx, options), rules, errorsOnly, onlyMaps, keepTexts, summaries: false, ...(options.context === false ? { context: false } : {}), ...(stdin ? { stdin } : {}) });
   let result = await check();
   if (options.fix) {
     const fixed = await fixFiles(ctx, result);

@@ -7,7 +7,10 @@ import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from 
 import { readMapFile } from './read.js';
 import type { ReadScope } from './scope.js';
 
-export { InputError, discoverMapFiles } from './discover.js';
+import { InputError } from './discover.js';
+
+export { InputError };
+export { discoverMapFiles } from './discover.js';
 
 /**
  * Read and parse one map file. Reads are synchronous: for many small files they are
@@ -18,7 +21,9 @@ export function loadMapFile(file: string, cwd: string, limits: ParseLimits = DEF
   const read = readMapFile(file, path.resolve(cwd, file), limits.maxFileBytes, scope);
   // Every file that cannot be read is a finding of its own, so the rest is still checked.
   if (!read.ok) return { file, data: undefined, recoveredIds: [], findings: [read.finding] };
-  return parseMapText(file, read.text, limits);
+  const parsed = parseMapText(file, read.text, limits);
+  parsed.stamp = read.stamp;
+  return parsed;
 }
 
 export interface LocateOptions {
@@ -32,6 +37,11 @@ export interface LocateOptions {
   lengths?: ReadonlyMap<string, ListLengths>;
   /** Return the texts of the files read, for code frames. Off, a large map's texts are not all held at once. */
   keepTexts?: boolean;
+  /**
+   * What each file was when first read (its stamp), by file. A file read again to place its
+   * findings must be unchanged: else the places would be those of another text.
+   */
+  stamps?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -39,7 +49,7 @@ export interface LocateOptions {
  * a time. Returns those files' texts too, for code frames, when `keepTexts` is on.
  */
 export async function locate(findings: readonly SettledFinding[], options: LocateOptions): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
-  const { cwd, scope, maxBytes = Infinity, overrides, lengths, keepTexts = true } = options;
+  const { cwd, scope, maxBytes = Infinity, overrides, lengths, keepTexts = true, stamps } = options;
   const byFile = new Map<string, SettledFinding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
@@ -70,6 +80,10 @@ export async function locate(findings: readonly SettledFinding[], options: Locat
         located.push(placed(finding, at, at, finding.offset === undefined ? undefined : { start: finding.offset, end: finding.offset }));
       }
       continue;
+    }
+    const stamp = stamps?.get(file);
+    if (stamp !== undefined && read.stamp !== stamp) {
+      throw new InputError(`${file} changed while riposte was checking it (it is read again to place its findings): run riposte again`, file);
     }
     const text = read.text;
     if (keepTexts) texts.set(file, text);

@@ -20,6 +20,8 @@ export interface ParsedFile {
   findings: Finding[];
   /** The file's `# riposte-disable-next-line` comments, when it has any. */
   disableComments?: DisableComment[];
+  /** What the file was when read from disk (read.ts): placing its findings reads it again only if it is unchanged. */
+  stamp?: string;
 }
 
 /**

@@ -5,9 +5,15 @@ import { fsProblem, kindOf, resolveForRead, type ReadScope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array } | { ok: false; finding: Finding; io: boolean };
+export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array; stamp: string } | { ok: false; finding: Finding; io: boolean };
 
-export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge?: number; error?: unknown; kind?: FileKindName };
+/**
+ * What a file was when read: device, inode, size and modification time. A file read twice
+ * (checked, then read again to place its findings) must have the same stamp both times.
+ */
+export type FileStamp = string;
+
+export type BytesResult = { ok: true; bytes: Uint8Array; stamp: FileStamp } | { ok: false; tooLarge?: number; error?: unknown; kind?: FileKindName };
 
 /**
  * Read a regular file of at most `maxBytes`, never more than the size it had when opened:
@@ -29,7 +35,7 @@ export function readBoundedFile(real: string, maxBytes: number): BytesResult {
       if (n === 0) break;
       read += n;
     }
-    return { ok: true, bytes: bytes.subarray(0, read) };
+    return { ok: true, bytes: bytes.subarray(0, read), stamp: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}` };
   } catch (error) {
     return { ok: false, error };
   } finally {
@@ -62,7 +68,7 @@ export function readMapFile(file: string, absolute: string, maxBytes = Infinity,
     return { ok: false, io: true, finding: unreadFinding(file, 'unreadable-file', fsProblem(read.error, file)) };
   }
   const decoded = decodeMapBytes(file, read.bytes);
-  return decoded.ok ? { ...decoded, real, bytes: read.bytes } : decoded;
+  return decoded.ok ? { ...decoded, real, bytes: read.bytes, stamp: read.stamp } : decoded;
 }
 
 export function decodeMapBytes(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding; io: false } {
