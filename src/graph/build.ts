@@ -32,30 +32,27 @@ export function buildGraph(map: DebateMap): DebateGraph {
     : new DirectedGraph<NodeAttributes, EdgeAttributes>();
   // The first definition of an id wins, as in validation; a duplicate is reported there.
   const types = new Map<string, NodeAttributes['type']>();
-  const nodes = new Set<Claim | Source | Evidence>();
-  const add = (id: string, entity: Claim | Source | Evidence, attributes: NodeAttributes): void => {
-    if (types.has(id)) return;
+  const add = (id: string, attributes: NodeAttributes): boolean => {
+    if (types.has(id)) return false;
     types.set(id, attributes.type);
-    nodes.add(entity);
     graph.addNode(id, attributes);
+    return true;
   };
-  for (const source of map.sources) add(source.id, source, { type: 'source', source });
-  for (const claim of map.claims) add(claim.id, claim, { type: 'claim', claim });
-  for (const evidence of map.evidence) add(evidence.id, evidence, { type: 'evidence', evidence });
+  const addedSources = map.sources.filter((source) => add(source.id, { type: 'source', source }));
+  const addedClaims = map.claims.filter((claim) => add(claim.id, { type: 'claim', claim }));
+  for (const evidence of map.evidence) add(evidence.id, { type: 'evidence', evidence });
 
   const isType = (id: string, type: NodeAttributes['type']): boolean => types.get(id) === type;
-  for (const claim of map.claims) {
-    if (!nodes.has(claim)) continue;
+  for (const claim of addedClaims) {
     for (const id of claim.evidence) if (isType(id, 'evidence')) graph.addDirectedEdge(claim.id, id, { type: 'cites' });
     for (const relation of claim.relations) {
       // A claim that attacks itself stays in the graph: validation reports it in a map, and an
       // abstract framework read from elsewhere may have one (it can never be in).
       if (!isType(relation.to, 'claim')) continue;
-      graph.addDirectedEdge(claim.id, relation.to, { type: 'relation', kind: relation.kind, ...(relation.note ? { note: relation.note } : {}) });
+      graph.addDirectedEdge(claim.id, relation.to, relation.note ? { type: 'relation', kind: relation.kind, note: relation.note } : { type: 'relation', kind: relation.kind });
     }
   }
-  for (const source of map.sources) {
-    if (!nodes.has(source)) continue;
+  for (const source of addedSources) {
     for (const id of source.answers) if (id !== source.id && isType(id, 'source')) graph.addDirectedEdge(source.id, id, { type: 'answers' });
     if (source.reportedBy && source.reportedBy !== source.id && isType(source.reportedBy, 'source')) {
       graph.addDirectedEdge(source.id, source.reportedBy, { type: 'reported-by' });

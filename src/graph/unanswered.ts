@@ -32,10 +32,10 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
     if (!source || !claimMatches(claim, source, filters)) continue;
     const status = statuses.get(claim.id) ?? 'unanswered';
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
-    const group = groups.get(source.id) ?? { source, claims: [] };
+    let group = groups.get(source.id);
+    if (!group) groups.set(source.id, (group = { source, claims: [] }));
     const label = filters.labels?.get(claim.id);
-    group.claims.push({ claim, status, ...(label ? { label } : {}) });
-    groups.set(source.id, group);
+    group.claims.push(label ? { claim, status, label } : { claim, status });
   }
   return debateOrder(graph).flatMap((source) => {
     const group = groups.get(source.id);

@@ -39,8 +39,12 @@ function claimData(claim: Claim) {
   };
 }
 
+/** Built field by field (a spread costs more than the rest of the object on a large report). */
 function unansweredClaimData({ claim, status, label }: UnansweredGroup['claims'][number]) {
-  return { ...claimData(claim), status, ...(label ? { label } : {}) };
+  const data: ReturnType<typeof claimData> & { status?: ResponseStatus; label?: Label } = claimData(claim);
+  data.status = status;
+  if (label) data.label = label;
+  return data;
 }
 
 /**
