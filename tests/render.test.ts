@@ -13,7 +13,7 @@ import { safeInline, safeText } from '../src/render/sanitize.js';
 import { renderTree } from '../src/render/tree.js';
 import { treeJson } from '../src/render/data.js';
 import { responseStatusMap } from '../src/graph/status.js';
-import { renderUnanswered } from '../src/render/unanswered.js';
+import { renderUnanswered, renderUnansweredChunks } from '../src/render/unanswered.js';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import { ONE_COLUMN, stringWidth, wrap, wrapBySpaces, wrapByWords } from '../src/render/wrap.js';
@@ -159,6 +159,21 @@ describe('renderers never pass raw control characters from a map', () => {
     }
     expect(chunks.join('')).toBe(diagnosticFormatters.stylish(many, options));
     expect(chunks.join('').match(/missing-quote/g)).toHaveLength(3000);
+  });
+  it('unanswered text streams too: whole lines in bounded chunks, the same text as one string', () => {
+    const claims = Array.from({ length: 400 }, (_, i) => `  - {id: s.${i}, summary: "Claim ${i} says something long enough to wrap over more than one line at this width, twice over."}`);
+    const graph = buildGraph(buildModel([parseMapText('s.yaml', `source: {id: s, kind: letter, title: S, authors: [A], date: "2024"}\nclaims:\n${claims.join('\n')}\n`)]));
+    const groups = unansweredClaims(graph);
+    const chunks = [...renderUnansweredChunks(groups, { color: false, width: 60 })];
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeLessThan(OUTPUT_CHUNK_CHARS + 1000);
+    }
+    const text = chunks.join('');
+    expect(text).toBe(renderUnanswered(groups, { color: false, width: 60 }));
+    expect(text.match(/^ {2}s\.\d+ /gm)).toHaveLength(400);
+    expect(text.trimEnd().endsWith('400 claims without an answer in 1 source.')).toBe(true);
   });
   it('JSON escapes them as JSON does', () => {
     const out = diagnosticFormatters.json(

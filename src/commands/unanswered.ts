@@ -38,8 +38,8 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
   const failed = options.failOnUnanswered === true && groups.some((g) => g.claims.length > 0);
 
   if (options.format === 'text') {
-    const { renderUnanswered } = await import('../render/unanswered.js');
-    ctx.io.stdout.write(renderUnanswered(groups, { color: ctx.color(options), width: ctx.width(options.width) }));
+    const { renderUnansweredChunks } = await import('../render/unanswered.js');
+    for (const chunk of renderUnansweredChunks(groups, { color: ctx.color(options), width: ctx.width(options.width) })) ctx.io.stdout.write(chunk);
   } else if (options.format === 'json') {
     const { unansweredJsonChunks } = await import('../render/data.js');
     for (const chunk of unansweredJsonChunks(groups)) ctx.io.stdout.write(chunk);

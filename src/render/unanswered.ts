@@ -1,4 +1,5 @@
 import type { UnansweredGroup } from '../graph/unanswered.js';
+import { OUTPUT_CHUNK_CHARS } from './chunks.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
@@ -12,10 +13,18 @@ export interface UnansweredRenderOptions {
 
 /** Unanswered claims grouped by source, each with its quote, and a count at the end. */
 export function renderUnanswered(groups: readonly UnansweredGroup[], options: UnansweredRenderOptions): string {
+  return [...renderUnansweredChunks(groups, options)].join('');
+}
+
+/** The same text as renderUnanswered, in chunks of whole lines: the command writes each as it comes. */
+export function* renderUnansweredChunks(groups: readonly UnansweredGroup[], options: UnansweredRenderOptions): Generator<string> {
   const c = styler(options.color);
-  const out: string[] = [];
+  let chunk = '';
+  const emit = (...lines: string[]): void => {
+    for (const line of lines) chunk += line + '\n';
+  };
   const wrapped = (prefix: string, text: string, paint: (s: string) => string): void => {
-    for (const line of wrap(text, options.width - stringWidth(prefix))) out.push(prefix + paint(line));
+    for (const line of wrap(text, options.width - stringWidth(prefix))) emit(prefix + paint(line));
   };
   let total = 0;
   for (const { source, claims } of groups) {
@@ -23,18 +32,18 @@ export function renderUnanswered(groups: readonly UnansweredGroup[], options: Un
     wrapped('  ', `${safeInline(source.id)} · ${shortAuthor(source, 60)} · ${shownDate(source)}`, c.dim);
     for (const { claim, status, label } of claims) {
       total++;
-      out.push('', `  ${c.bold(safeInline(claim.id))}  ${statusAndLabel(c, status, label, ' · ').painted}`);
+      emit('', `  ${c.bold(safeInline(claim.id))}  ${statusAndLabel(c, status, label, ' · ').painted}`);
       wrapped('    ', safeInline(claim.summary), (s) => s);
       // Fragments of one claim's quote read as one passage with an ellipsis between them.
       const quote = claim.quotes.map((q) => safeInline(q.replace(/\s+/g, ' ').trim())).join(' … ');
       if (quote) wrapped('    ', `“${quote}”`, c.dim);
+      if (chunk.length >= OUTPUT_CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    out.push('');
+    emit('');
   }
-  out.push(
-    total === 0
-      ? 'No unanswered claims.'
-      : `${plural(total, 'claim')} without an answer in ${plural(groups.length, 'source')}.`,
-  );
-  return out.join('\n') + '\n';
+  emit(total === 0 ? 'No unanswered claims.' : `${plural(total, 'claim')} without an answer in ${plural(groups.length, 'source')}.`);
+  yield chunk;
 }
