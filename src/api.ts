@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Finding, type SettledFinding } from './diagnostics.js';
 import type { DebateGraph } from './graph/build.js';
 import { loadConfig, resolveLimits, type Config, type Limits } from './load/config.js';
 import { discoverMapFiles, InputError, loadMapFile, locate } from './load/index.js';
+import { locateFindings } from './load/locate.js';
 import { parseMapText } from './load/parse.js';
 import { listLengths, type ListLengths } from './load/chunk-locate.js';
 import { runIgnoreTest } from './load/ignore.js';
 import { projectScope, type ReadScope } from './load/scope.js';
 import { loadTexts } from './load/texts.js';
 import { addToModel, type DebateMap } from './model.js';
-import type { QuoteStats } from './validate/quotes.js';
+import { mayLackQuoteOrDate, missingQuotesAndDates, type QuoteStats } from './validate/quotes.js';
 import { validateFile, validateMap } from './validate/index.js';
 import type { DisableComment } from './load/disable-comments.js';
 import { ruleSettingsOf, settleFindings, type RuleSettings } from './rule-settings.js';
@@ -118,17 +119,43 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   // What placing findings needs of each file's data, which is dropped: how long its lists are.
   const lengths = new Map<string, ListLengths>();
   const stamps = new Map<string, string>();
+  // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
+  const settings = ruleSettingsOf(config.rules, options.strict ?? false, options.rules);
+  const settle = (list: readonly Finding[]): SettledFinding[] => {
+    const settled = settleFindings(list, settings);
+    return options.errorsOnly ? settled.filter((finding) => finding.severity === 'error') : settled;
+  };
+  // A file's own findings (its YAML, the schema, a missing date or quote) are placed while its
+  // text is in hand; only findings about the whole map need a file read a second time.
+  const placedEarly: Diagnostic[] = [];
+  const earlyTexts = new Map<string, string>();
+  const quotes = options.quotes !== false;
+  const keepTexts = options.keepTexts !== false;
   for (const file of files) {
     const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
-    if (!reported || reported.has(file)) {
-      for (const finding of validateFile(parsed)) findings.push(finding);
-      if (parsed.disableComments) comments.set(file, parsed.disableComments);
-    }
+    const isReported = !reported || reported.has(file);
+    const own = isReported ? validateFile(parsed) : [];
+    // The text is held while the model is built only when there may be findings to place in it
+    // (a finding it did not foresee is placed with the map's, by a second reading).
+    if (own.length === 0 && !(isReported && quotes && mayLackQuoteOrDate(parsed.data))) parsed.text = undefined;
+    const sourcesBefore = map.sources.length;
+    const claimsBefore = map.claims.length;
+    addToModel(map, parsed.file, parsed.data, { summaries: options.summaries !== false });
     for (const id of parsed.recoveredIds) recovered.add(id);
     const listed = listLengths(parsed.data);
     if (listed) lengths.set(file, listed);
     if (parsed.stamp !== undefined) stamps.set(file, parsed.stamp);
-    addToModel(map, parsed.file, parsed.data, { summaries: options.summaries !== false });
+    if (!isReported) continue;
+    if (parsed.disableComments) comments.set(file, parsed.disableComments);
+    if (quotes) own.push(...missingQuotesAndDates(map.sources.slice(sourcesBefore), map.claims.slice(claimsBefore)));
+    const settled = settle(own);
+    if (settled.length === 0) continue;
+    if (parsed.text === undefined || settled.some((finding) => finding.unread)) {
+      findings.push(...settled); // not read, or not as text: placed with the rest, reading nothing
+      continue;
+    }
+    for (const diagnostic of locateFindings(parsed.text, settled, listed)) placedEarly.push(diagnostic);
+    if (keepTexts) earlyTexts.set(file, parsed.text);
   }
   // Quotes are checked for the files reported on: the others are context.
   const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
@@ -143,24 +170,23 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     ...(texts ? { texts } : {}),
     ...(options.texts === false ? { textsOff: true } : {}),
     strict: options.strict ?? false,
-    quotes: options.quotes ?? true,
+    quotes,
+    missingFound: true,
   });
-  for (const finding of outcome.findings) if (!reported || reported.has(finding.file)) findings.push(finding);
-  // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
-  const settings = ruleSettingsOf(config.rules, options.strict ?? false, options.rules);
-  let settled = settleFindings(findings, settings);
-  if (options.errorsOnly) settled = settled.filter((finding) => finding.severity === 'error');
-  const overrides = options.stdin ? new Map([[path.normalize(options.stdin.file), options.stdin.text]]) : undefined;
-  const keepTexts = options.keepTexts !== false;
-  const located = await locate(settled, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, ...(overrides ? { overrides } : {}), lengths, stamps, keepTexts });
+  const mapWide = outcome.findings.filter((finding) => !reported || reported.has(finding.file));
+  // Files with findings about the whole map are read again to place them; the stdin buffer and
+  // the texts kept for code frames are not.
+  const overrides = new Map([...earlyTexts, ...(options.stdin ? [[path.normalize(options.stdin.file), options.stdin.text] as const] : [])]);
+  const located = await locate([...settle(findings), ...settle(mapWide)], { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides, lengths, stamps, keepTexts });
+  const all = placedEarly.length > 0 ? [...placedEarly, ...located.diagnostics].sort(compareDiagnostics) : located.diagnostics;
   // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
-  const disabled = applyDisableComments(located.diagnostics, comments, !options.errorsOnly);
+  const disabled = applyDisableComments(all, comments, !options.errorsOnly);
   let diagnostics = disabled.kept;
-  const fileTexts = located.texts;
+  const fileTexts = new Map([...earlyTexts, ...located.texts]);
   const commentFindings = settleFindings(disabled.findings, settings);
   if (commentFindings.length > 0) {
     // Files the first placing read are not read again.
-    const known = new Map([...located.texts, ...(overrides ?? [])]);
+    const known = new Map([...fileTexts, ...overrides]);
     const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, stamps, keepTexts });
     for (const [file, text] of placed.texts) fileTexts.set(file, text);
     diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);

@@ -22,6 +22,8 @@ export interface ParsedFile {
   disableComments?: DisableComment[];
   /** What the file was when read from disk (read.ts): placing its findings reads it again only if it is unchanged. */
   stamp?: string;
+  /** The text the data was parsed from: findings known while it is in hand are placed in it, with no second reading. */
+  text?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function parseMapText(file: string, text: string, limits: ParseLimits = D
   if (finding) parsed.findings.unshift(finding);
   const comments = findDisableComments(source);
   if (comments.length > 0) parsed.disableComments = comments;
+  parsed.text = text;
   return parsed;
 }
 

@@ -1,6 +1,6 @@
 import { finding, type ArgsOf, type ClosestPassage, type Finding, type Fix } from '../diagnostics.js';
 import type { LoadedText } from '../load/texts.js';
-import { quotePointer, type DebateMap, type Source } from '../model.js';
+import { quotePointer, type Claim, type DebateMap, type Source } from '../model.js';
 import { closestPassage, containsQuote, firstDifference, prepareText, wordDiff, type PreparedText } from './quote-text.js';
 
 export type { LoadedText };
@@ -14,6 +14,11 @@ export interface QuoteCheckOptions {
   unparsed?: ReadonlySet<string>;
   /** Quote checks were turned off (--no-texts): say so rather than blame the configuration. */
   textsOff?: boolean;
+  /**
+   * `missing-date` and `missing-quote` were found file by file already (missingQuotesAndDates):
+   * checkMap does, to place them while each file's text is in hand.
+   */
+  missingFound?: boolean;
 }
 
 export interface QuoteStats {
@@ -34,6 +39,30 @@ export function textSourceOf(source: Source, sourcesById: ReadonlyMap<string, So
   return undefined;
 }
 
+/** Sources without a date and claims without a quote: what a reader cannot check, one file's or the whole map's. */
+export function missingQuotesAndDates(sources: readonly Source[], claims: readonly Claim[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const source of sources) {
+    if (!source.date) findings.push(finding('missing-date', { source: source.id }, { file: source.file, pointer: source.pointer, atKey: true }));
+  }
+  for (const claim of claims) {
+    if (claim.quotes.length === 0 && !claim.quoteGiven) findings.push(finding('missing-quote', { claim: claim.id }, { file: claim.file, pointer: claim.pointer }));
+  }
+  return findings;
+}
+
+/**
+ * Whether a file's data may give `missing-date` or `missing-quote` (a source without a date, a
+ * claim without a `quote`): known before the model is built, so a file without findings can let
+ * go of its text at once.
+ */
+export function mayLackQuoteOrDate(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  const { source, claims } = data as { source?: unknown; claims?: unknown };
+  if (source !== null && typeof source === 'object' && !(source as { date?: unknown }).date) return true;
+  return Array.isArray(claims) && claims.some((claim) => claim !== null && typeof claim === 'object' && (claim as { quote?: unknown }).quote === undefined);
+}
+
 export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findings: Finding[]; stats: QuoteStats } {
   const findings: Finding[] = [];
   const stats: QuoteStats = { checked: 0, notFound: 0, unchecked: 0 };
@@ -42,18 +71,10 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
   const uncheckedBySource = new Map<string, { count: number; why: ArgsOf<'quotes-unchecked'>['why']; text?: string }>();
   const reportedMissing = new Set<string>();
 
-  for (const source of map.sources) {
-    if (!source.date) {
-      findings.push(finding('missing-date', { source: source.id }, { file: source.file, pointer: source.pointer, atKey: true }));
-    }
-  }
+  if (!options.missingFound) findings.push(...missingQuotesAndDates(map.sources, map.claims));
 
   for (const claim of map.claims) {
-    if (claim.quotes.length === 0) {
-      if (claim.quoteGiven) continue;
-      findings.push(finding('missing-quote', { claim: claim.id }, { file: claim.file, pointer: claim.pointer }));
-      continue;
-    }
+    if (claim.quotes.length === 0) continue;
     const source = sourcesById.get(claim.sourceId);
     // A claim may name the document its quote comes from; otherwise its source's text holds it.
     let quotedFrom = source;
