@@ -84,6 +84,61 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const limits = resolveLimits(config, options.limits);
   // Reads stay in the project; only paths named on the command line may widen that.
   const scope = projectScope(config.root, paths, options.cwd);
+  const { named, files, reported } = await filesToCheck(paths, options, config, limits, scope);
+  // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
+  const settings = ruleSettingsOf(config.rules, options.strict ?? false, options.rules);
+  const settle = (list: readonly Finding[]): SettledFinding[] => {
+    const settled = settleFindings(list, settings);
+    return options.errorsOnly ? settled.filter((finding) => finding.severity === 'error') : settled;
+  };
+  const quotes = options.quotes !== false;
+  const keepTexts = options.keepTexts !== false;
+  const { map, recovered, comments, lengths, stamps, placed: placedEarly, unplaced, texts: earlyTexts } = readFiles(files, { options, limits, scope, reported, settle });
+  // Quotes are checked for the files reported on: the others are context.
+  const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
+  let texts;
+  const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
+  if (options.quotes !== false && textsDir !== undefined) {
+    if (options.texts === undefined && config.textsRefused) throw new InputError(config.textsRefused, config.file ?? '.');
+    texts = loadTexts(checkedMap, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
+  }
+  const outcome = validateMap(map, recovered, {
+    ...(reported ? { quoteMap: checkedMap } : {}),
+    ...(texts ? { texts } : {}),
+    ...(options.texts === false ? { textsOff: true } : {}),
+    strict: options.strict ?? false,
+    quotes,
+    missingFound: true,
+  });
+  const mapWide = outcome.findings.filter((finding) => !reported || reported.has(finding.file));
+  // Files with findings about the whole map are read again to place them; the stdin buffer and
+  // the texts kept for code frames are not.
+  const overrides = new Map([...earlyTexts, ...(options.stdin ? [[path.normalize(options.stdin.file), options.stdin.text] as const] : [])]);
+  const located = await locate([...unplaced, ...settle(mapWide)], { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides, lengths, stamps, keepTexts });
+  const all = placedEarly.length > 0 ? [...placedEarly, ...located.diagnostics].sort(compareDiagnostics) : located.diagnostics;
+  // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
+  const disabled = applyDisableComments(all, comments, !options.errorsOnly);
+  let diagnostics = disabled.kept;
+  const fileTexts = new Map([...earlyTexts, ...located.texts]);
+  const commentFindings = settleFindings(disabled.findings, settings);
+  if (commentFindings.length > 0) {
+    // Files the first placing read are not read again.
+    const known = new Map([...fileTexts, ...overrides]);
+    const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, stamps, keepTexts });
+    for (const [file, text] of placed.texts) fileTexts.set(file, text);
+    diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
+  }
+  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits, lengths, stamps };
+}
+
+/** The files to read (those named and, as context, the rest of their map) and those whose findings are reported. */
+async function filesToCheck(
+  paths: readonly string[],
+  options: CheckOptions,
+  config: Config,
+  limits: Limits,
+  scope: ReadScope,
+): Promise<{ named: string[]; files: string[]; reported: Set<string> | undefined }> {
   let named = options.stdin ? [path.normalize(options.stdin.file)] : await discoverMapFiles(paths.length > 0 ? paths : config.maps, options.cwd, limits.maxFiles, scope).catch((error: unknown) => {
     // Nothing named, no config, no arguments/: most likely a directory where no map was begun.
     if (error instanceof InputError && paths.length === 0 && config.file === undefined) {
@@ -110,27 +165,40 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const files = named.length === 0 || options.context === false || !mapFiles ? named : withContext(named, mapFiles, options.cwd);
   /** Files whose findings are reported: the named ones, when the rest of the map is only context. */
   const reported = files.length > named.length ? new Set(named) : undefined;
+  return { named, files, reported };
+}
+
+interface FileReadings {
+  map: DebateMap;
+  /** Ids found in files that failed to parse, so references to them do not cascade. */
+  recovered: Set<string>;
+  comments: Map<string, DisableComment[]>;
+  /** What placing later findings needs of each file's data, which is dropped: how long its lists are. */
+  lengths: Map<string, ListLengths>;
+  /** What each file was when read: a file read again must be unchanged. */
+  stamps: Map<string, string>;
+  /** The files' own findings, placed in the text read the first time. */
+  placed: Diagnostic[];
+  /** Own findings of files not read as text (refused, not UTF-8): placed with the map's, reading nothing more. */
+  unplaced: SettledFinding[];
+  /** Texts of the files with placed findings, when kept for code frames. */
+  texts: Map<string, string>;
+}
+
+/**
+ * Read the map one file at a time: parse, check against the schema, add to the model, place the
+ * file's own findings (its YAML, the schema, a missing date or quote) while its text is in hand,
+ * and drop the data. Only findings about the whole map need a file read a second time.
+ */
+function readFiles(
+  files: readonly string[],
+  context: { options: CheckOptions; limits: Limits; scope: ReadScope; reported: ReadonlySet<string> | undefined; settle: (list: readonly Finding[]) => SettledFinding[] },
+): FileReadings {
+  const { options, limits, scope, reported, settle } = context;
   const stdinFile = options.stdin ? path.resolve(options.cwd, options.stdin.file) : undefined;
-  // One file at a time: parse, check against the schema, add to the model, drop the data.
-  const map: DebateMap = { sources: [], claims: [], evidence: [] };
-  const findings: Finding[] = [];
-  const recovered = new Set<string>();
-  const comments = new Map<string, DisableComment[]>();
-  // What placing findings needs of each file's data, which is dropped: how long its lists are.
-  const lengths = new Map<string, ListLengths>();
-  const stamps = new Map<string, string>();
-  // Severity: the code's default, then the config's rules, --strict, and --rule, in that order.
-  const settings = ruleSettingsOf(config.rules, options.strict ?? false, options.rules);
-  const settle = (list: readonly Finding[]): SettledFinding[] => {
-    const settled = settleFindings(list, settings);
-    return options.errorsOnly ? settled.filter((finding) => finding.severity === 'error') : settled;
-  };
-  // A file's own findings (its YAML, the schema, a missing date or quote) are placed while its
-  // text is in hand; only findings about the whole map need a file read a second time.
-  const placedEarly: Diagnostic[] = [];
-  const earlyTexts = new Map<string, string>();
   const quotes = options.quotes !== false;
-  const keepTexts = options.keepTexts !== false;
+  const readings: FileReadings = { map: { sources: [], claims: [], evidence: [] }, recovered: new Set(), comments: new Map(), lengths: new Map(), stamps: new Map(), placed: [], unplaced: [], texts: new Map() };
+  const { map } = readings;
   for (const file of files) {
     const parsed = stdinFile === path.resolve(options.cwd, file) ? parseMapText(file, options.stdin!.text, limits) : loadMapFile(file, options.cwd, limits, scope);
     const isReported = !reported || reported.has(file);
@@ -141,57 +209,23 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
     const sourcesBefore = map.sources.length;
     const claimsBefore = map.claims.length;
     addToModel(map, parsed.file, parsed.data, { summaries: options.summaries !== false });
-    for (const id of parsed.recoveredIds) recovered.add(id);
+    for (const id of parsed.recoveredIds) readings.recovered.add(id);
     const listed = listLengths(parsed.data);
-    if (listed) lengths.set(file, listed);
-    if (parsed.stamp !== undefined) stamps.set(file, parsed.stamp);
+    if (listed) readings.lengths.set(file, listed);
+    if (parsed.stamp !== undefined) readings.stamps.set(file, parsed.stamp);
     if (!isReported) continue;
-    if (parsed.disableComments) comments.set(file, parsed.disableComments);
+    if (parsed.disableComments) readings.comments.set(file, parsed.disableComments);
     if (quotes) own.push(...missingQuotesAndDates(map.sources.slice(sourcesBefore), map.claims.slice(claimsBefore)));
     const settled = settle(own);
     if (settled.length === 0) continue;
     if (parsed.text === undefined || settled.some((finding) => finding.unread)) {
-      findings.push(...settled); // not read, or not as text: placed with the rest, reading nothing
+      readings.unplaced.push(...settled);
       continue;
     }
-    for (const diagnostic of locateFindings(parsed.text, settled, listed)) placedEarly.push(diagnostic);
-    if (keepTexts) earlyTexts.set(file, parsed.text);
+    for (const diagnostic of locateFindings(parsed.text, settled, listed)) readings.placed.push(diagnostic);
+    if (options.keepTexts !== false) readings.texts.set(file, parsed.text);
   }
-  // Quotes are checked for the files reported on: the others are context.
-  const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
-  let texts;
-  const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
-  if (options.quotes !== false && textsDir !== undefined) {
-    if (options.texts === undefined && config.textsRefused) throw new InputError(config.textsRefused, config.file ?? '.');
-    texts = loadTexts(checkedMap, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
-  }
-  const outcome = validateMap(map, recovered, {
-    ...(reported ? { quoteMap: checkedMap } : {}),
-    ...(texts ? { texts } : {}),
-    ...(options.texts === false ? { textsOff: true } : {}),
-    strict: options.strict ?? false,
-    quotes,
-    missingFound: true,
-  });
-  const mapWide = outcome.findings.filter((finding) => !reported || reported.has(finding.file));
-  // Files with findings about the whole map are read again to place them; the stdin buffer and
-  // the texts kept for code frames are not.
-  const overrides = new Map([...earlyTexts, ...(options.stdin ? [[path.normalize(options.stdin.file), options.stdin.text] as const] : [])]);
-  const located = await locate([...settle(findings), ...settle(mapWide)], { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides, lengths, stamps, keepTexts });
-  const all = placedEarly.length > 0 ? [...placedEarly, ...located.diagnostics].sort(compareDiagnostics) : located.diagnostics;
-  // Disable comments act on lines, so after placing; the comments' own problems are placed at them.
-  const disabled = applyDisableComments(all, comments, !options.errorsOnly);
-  let diagnostics = disabled.kept;
-  const fileTexts = new Map([...earlyTexts, ...located.texts]);
-  const commentFindings = settleFindings(disabled.findings, settings);
-  if (commentFindings.length > 0) {
-    // Files the first placing read are not read again.
-    const known = new Map([...fileTexts, ...overrides]);
-    const placed = await locate(commentFindings, { cwd: options.cwd, scope, maxBytes: limits.maxFileBytes, overrides: known, lengths, stamps, keepTexts });
-    for (const [file, text] of placed.texts) fileTexts.set(file, text);
-    diagnostics = [...diagnostics, ...placed.diagnostics].sort(compareDiagnostics);
-  }
-  return { config, files: named, map, diagnostics, quotes: outcome.quotes, fileTexts, scope, limits, lengths, stamps };
+  return readings;
 }
 
 /** The library's callers get a TypeError that says what to pass, not one from deep inside node:path. */
