@@ -98,7 +98,7 @@ export async function checkMap(paths: readonly string[], options: CheckOptions):
   const checkedMap = reported ? { ...map, claims: map.claims.filter((c) => reported.has(c.file)) } : map;
   let texts;
   const textsDir = typeof options.texts === 'string' ? path.resolve(options.cwd, options.texts) : options.texts === false ? undefined : config.texts;
-  if (options.quotes !== false && textsDir !== undefined) {
+  if (quotes && textsDir !== undefined) {
     if (options.texts === undefined && config.textsRefused) throw new InputError(config.textsRefused, config.file ?? '.');
     texts = loadTexts(checkedMap, textsDir, typeof options.texts === 'string' ? options.texts : path.relative(options.cwd, textsDir) || '.', limits.maxTextBytes);
   }

@@ -22,7 +22,7 @@ export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: S
   const questions: Response[] = [];
   // The callback hands over both ends' attributes: no lookups per edge on large maps.
   graph.forEachInEdge(claimId, (_edge, attributes, from, _to, fromAttributes, toAttributes) => {
-    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by) || attributes.type !== 'relation') return;
+    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by)) return;
     const response: Response = { from, kind: attributes.kind, ...(attributes.note ? { note: attributes.note } : {}) };
     if (ANSWERING_KINDS.has(attributes.kind)) answers.push(response);
     else if (attributes.kind === 'questions') questions.push(response);
@@ -31,8 +31,10 @@ export function claimStatus(graph: DebateGraph, claimId: string, by?: (source: S
   return { status, answers, questions };
 }
 
+type RelationAttributes = Extract<EdgeAttributes, { type: 'relation' }>;
+
 /** Whether an edge is a response that counts: a relation from a claim of another source (that `by` accepts). */
-function isResponse(graph: DebateGraph, attributes: EdgeAttributes, from: NodeAttributes, to: NodeAttributes, by?: (source: Source) => boolean): boolean {
+function isResponse(graph: DebateGraph, attributes: EdgeAttributes, from: NodeAttributes, to: NodeAttributes, by?: (source: Source) => boolean): attributes is RelationAttributes {
   if (attributes.type !== 'relation' || from.type !== 'claim' || to.type !== 'claim') return false;
   if (from.claim.sourceId === to.claim.sourceId) return false;
   if (!by) return true;
@@ -49,7 +51,7 @@ export function responseStatusMap(graph: DebateGraph, by?: (source: Source) => b
   const statuses = new Map<string, ResponseStatus>();
   for (const claim of claims(graph)) statuses.set(claim.id, 'unanswered');
   graph.forEachEdge((_edge, attributes, _from, to, fromAttributes, toAttributes) => {
-    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by) || attributes.type !== 'relation') return;
+    if (!isResponse(graph, attributes, fromAttributes, toAttributes, by)) return;
     if (ANSWERING_KINDS.has(attributes.kind)) statuses.set(to, 'answered');
     else if (attributes.kind === 'questions' && statuses.get(to) === 'unanswered') statuses.set(to, 'challenged');
   });

@@ -7,10 +7,9 @@ import { DEFAULT_LIMITS, parseMapText, type ParseLimits, type ParsedFile } from 
 import { readMapFile } from './read.js';
 import type { ReadScope } from './scope.js';
 
-import { InputError } from './discover.js';
+import { discoverMapFiles, InputError } from './discover.js';
 
-export { InputError };
-export { discoverMapFiles } from './discover.js';
+export { discoverMapFiles, InputError };
 
 /**
  * Read and parse one map file. Reads are synchronous: for many small files they are

@@ -5,13 +5,13 @@ import { fsProblem, kindOf, resolveForRead, type ReadScope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array; stamp: string } | { ok: false; finding: Finding; io: boolean };
-
 /**
  * What a file was when read: device, inode, size and modification time. A file read twice
  * (checked, then read again to place its findings) must have the same stamp both times.
  */
 export type FileStamp = string;
+
+export type ReadResult = { ok: true; text: string; real: string; bytes: Uint8Array; stamp: FileStamp } | { ok: false; finding: Finding; io: boolean };
 
 export type BytesResult = { ok: true; bytes: Uint8Array; stamp: FileStamp } | { ok: false; tooLarge?: number; error?: unknown; kind?: FileKindName };
 

@@ -4,7 +4,7 @@ import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
 import type { TreeNode, TreeSection } from '../graph/tree.js';
-import { OUTPUT_CHUNK_CHARS } from './chunks.js';
+import { LineChunks } from './chunks.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
@@ -70,12 +70,8 @@ export function renderTree(graph: DebateGraph, sections: readonly TreeSection[],
 export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): Generator<string> {
   const c = styler(options.color);
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
-  // The chunk being made, one string: appending makes a rope that writing flattens once, where
-  // joining an array of lines copied every line a second time.
-  let chunk = '';
-  const emit = (line: string): void => {
-    chunk += line + '\n';
-  };
+  const chunks = new LineChunks();
+  const emit = (line: string): void => chunks.line(line);
   // A source's short author for the room a line leaves: the same few pairs come back on every line.
   const authors = new Map<string, string>();
   const authorOf = (source: Source, room: number): string => {
@@ -115,15 +111,10 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     depth: number;
   }
   /** Depth first with an explicit stack: no recursion, so no depth overflows it. */
-  const flush = (): string => {
-    const text = chunk;
-    chunk = '';
-    return text;
-  };
   function* renderFrom(root: TreeNode): Generator<string> {
     const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
     while (stack.length > 0) {
-      if (chunk.length >= OUTPUT_CHUNK_CHARS) yield flush();
+      if (chunks.full) yield chunks.take();
       const task = stack.pop()!;
       if (typeof task === 'string') {
         emit(task);
@@ -187,5 +178,5 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     }
   }
   if (sections.length === 0) emit('');
-  if (chunk.length > 0) yield flush();
+  if (!chunks.empty) yield chunks.take();
 }

@@ -1,5 +1,5 @@
 import type { UnansweredGroup } from '../graph/unanswered.js';
-import { OUTPUT_CHUNK_CHARS } from './chunks.js';
+import { LineChunks } from './chunks.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
@@ -19,10 +19,8 @@ export function renderUnanswered(groups: readonly UnansweredGroup[], options: Un
 /** The same text as renderUnanswered, in chunks of whole lines: the command writes each as it comes. */
 export function* renderUnansweredChunks(groups: readonly UnansweredGroup[], options: UnansweredRenderOptions): Generator<string> {
   const c = styler(options.color);
-  let chunk = '';
-  const emit = (...lines: string[]): void => {
-    for (const line of lines) chunk += line + '\n';
-  };
+  const chunks = new LineChunks();
+  const emit = (...lines: string[]): void => chunks.line(...lines);
   const wrapped = (prefix: string, text: string, paint: (s: string) => string): void => {
     for (const line of wrap(text, options.width - stringWidth(prefix))) emit(prefix + paint(line));
   };
@@ -37,13 +35,10 @@ export function* renderUnansweredChunks(groups: readonly UnansweredGroup[], opti
       // Fragments of one claim's quote read as one passage with an ellipsis between them.
       const quote = claim.quotes.map((q) => safeInline(q.replace(/\s+/g, ' ').trim())).join(' … ');
       if (quote) wrapped('    ', `“${quote}”`, c.dim);
-      if (chunk.length >= OUTPUT_CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
+      if (chunks.full) yield chunks.take();
     }
     emit('');
   }
   emit(total === 0 ? 'No unanswered claims.' : `${plural(total, 'claim')} without an answer in ${plural(groups.length, 'source')}.`);
-  yield chunk;
+  yield chunks.take();
 }

@@ -2,7 +2,7 @@ import { countBySeverity, hintOf, messageOf, type Diagnostic } from '../../diagn
 import { codeFrame, splitLines } from '../frame.js';
 import { safeInline, safeText } from '../sanitize.js';
 import { styler } from '../style.js';
-import { OUTPUT_CHUNK_CHARS } from '../chunks.js';
+import { LineChunks } from '../chunks.js';
 import type { DiagnosticFormatter, FormatterOptions } from './types.js';
 
 /** Grouped by file, `line:col  severity  message  code`, then a summary (ESLint's stylish). */
@@ -11,10 +11,8 @@ export const stylish: DiagnosticFormatter = (diagnostics, options) => [...stylis
 /** The stylish report in chunks of whole lines, written as they come: 100,000 findings are not held as text twice. */
 export function* stylishChunks(diagnostics: readonly Diagnostic[], options: FormatterOptions): Generator<string> {
   const c = styler(options.color);
-  let chunk = '';
-  const emit = (...lines: string[]): void => {
-    for (const line of lines) chunk += line + '\n';
-  };
+  const chunks = new LineChunks();
+  const emit = (...lines: string[]): void => chunks.line(...lines);
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
@@ -38,10 +36,7 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], options: Form
         const frame = lines === undefined ? '' : codeFrame(lines, d.line, d.column, d.endOffset, d.offset);
         if (frame) emit(c.dim(`    --> ${safeInline(d.file)}:${d.line}:${d.column}`), frame.replace(/^/gm, '    '));
       }
-      if (chunk.length >= OUTPUT_CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
+      if (chunks.full) yield chunks.take();
     }
     emit('');
   }
@@ -59,5 +54,5 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], options: Form
     const fixable = diagnostics.filter((d) => d.fix).length;
     if (fixable > 0) emit(`  ${fixable} of them can be fixed with --fix`);
   }
-  yield chunk;
+  yield chunks.take();
 }
