@@ -2,8 +2,17 @@ import type { Diagnostic } from '../diagnostics.js';
 
 // What every command is given (its streams and the run's policies) and how a run ends.
 
+/**
+ * Where a command writes. A Node stream also says when its buffer is full (`write` returns
+ * false) and when it has drained: streamed output then waits for the reader.
+ */
+export interface OutputStream {
+  write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  stdout: OutputStream;
   stderr: { write(text: string): unknown };
   cwd?: string;
   env?: Record<string, string | undefined>;

@@ -1,6 +1,7 @@
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
 import { type CommonOptions } from './options.js';
+import { writeChunks } from './output.js';
 import { openValidMap } from './open.js';
 
 export interface ExplainOptions extends CommonOptions {
@@ -33,7 +34,7 @@ export async function explainCommand(ctx: CommandContext, id: string, paths: str
   const explanation = explainClaim(graph, groundedLabelling(graph), id, options.depth ?? 8);
   if (options.format === 'json') {
     const { explanationJsonChunks } = await import('../render/data.js');
-    for (const chunk of explanationJsonChunks(graph, explanation)) ctx.io.stdout.write(chunk);
+    await writeChunks(ctx.io.stdout, explanationJsonChunks(graph, explanation));
   } else {
     const { renderExplanation } = await import('../render/explain.js');
     ctx.io.stdout.write(renderExplanation(graph, explanation, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width) }));

@@ -1,6 +1,7 @@
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
 import { type CommonOptions } from './options.js';
+import { writeChunks, writeOutputFile } from './output.js';
 import { idSuggestion, openValidMap } from './open.js';
 
 export interface ExportOptions extends CommonOptions {
@@ -38,10 +39,10 @@ export async function exportCommand(ctx: CommandContext, format: string, paths: 
   const model = exportModel(opened.map, opened.graph, only);
   const files: [string, string][] = writer.kind === 'text' ? [['', writer.write(model)]] : Object.entries(writer.write(model));
   if (options.output === undefined) {
-    for (const [, text] of files) ctx.io.stdout.write(text);
+    await writeChunks(ctx.io.stdout, files.map(([, text]) => text));
     return EXIT.ok;
   }
-  const [path, { writeOutputFile }] = await Promise.all([import('node:path'), import('./output.js')]);
+  const path = await import('node:path');
   const output = options.output;
   for (const [name, text] of files) await writeOutputFile(ctx, name ? path.join(output, name) : output, text, `${format} export`);
   ctx.io.stderr.write(`wrote ${files.map(([name]) => safeInline(name ? path.join(output, name) : output)).join(', ')}: ${model.claims.length} claims, ${model.relations.length} relations\n`);

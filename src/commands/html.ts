@@ -1,5 +1,6 @@
 import { EXIT, type CommandContext } from './context.js';
 import { type CommonOptions } from './options.js';
+import { writeChunks, writeOutputFile } from './output.js';
 import { openValidMap } from './open.js';
 
 export interface HtmlOptions extends CommonOptions {
@@ -15,11 +16,10 @@ export async function htmlCommand(ctx: CommandContext, paths: string[], options:
   const model = pageModel(opened.map, opened.graph);
   const chunks = pageChunks(model, await loadPageAssets(), { title: options.title ?? 'Debate map', version: ctx.version });
   if (options.output === undefined) {
-    const { inBatches } = await import('../io/batches.js');
-    for (const batch of inBatches(chunks)) ctx.io.stdout.write(batch);
+    const [{ inBatches }, { OUTPUT_CHUNK_CHARS }] = await Promise.all([import('../io/batches.js'), import('../render/chunks.js')]);
+    await writeChunks(ctx.io.stdout, inBatches(chunks, OUTPUT_CHUNK_CHARS));
     return EXIT.ok;
   }
-  const { writeOutputFile } = await import('./output.js');
   await writeOutputFile(ctx, options.output, chunks, 'page');
   ctx.io.stderr.write(`wrote ${options.output}: ${model.sources.length} sources, ${model.claims.length} claims\n`);
   return EXIT.ok;

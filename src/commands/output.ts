@@ -1,4 +1,27 @@
-import type { CommandContext } from './context.js';
+import { once, type EventEmitter } from 'node:events';
+import type { CommandContext, OutputStream } from './context.js';
+
+/**
+ * Write streamed output as the reader takes it. A pipe's buffer (`riposte tree | less`, a CI
+ * log) grows without bound while a slower reader lags: when a write finds it full, the next
+ * chunk is made only once it has drained, so the whole report is never held in memory.
+ */
+export async function writeChunks(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (stream.write(chunk) === false && stream.once) await drained(stream);
+  }
+}
+
+/** The stream's 'drain', or its 'error' or 'close' (the reader went away): never waits forever. */
+async function drained(stream: OutputStream): Promise<void> {
+  const emitter = stream as unknown as EventEmitter;
+  const ac = new AbortController();
+  try {
+    await Promise.race([once(emitter, 'drain', { signal: ac.signal }), once(emitter, 'close', { signal: ac.signal })]);
+  } finally {
+    ac.abort();
+  }
+}
 
 /**
  * Write a command's output file atomically (its directory made if missing): a reader never

@@ -5,6 +5,7 @@ import { InputError } from '../load/discover.js';
 import type { FormatterOptions } from '../render/formatters/types.js';
 import type { CommandContext } from './context.js';
 import type { CommonOptions } from './options.js';
+import { writeChunks, writeOutputFile } from './output.js';
 
 // Findings in the report formats: on stdout and in --output-file files, named from the repository.
 
@@ -31,7 +32,7 @@ export async function printFindings(ctx: CommandContext, diagnostics: readonly D
   const { diagnosticFormatters, streamedFormatters } = await import('../render/formatters/index.js');
   const [shown, shownOptions] = asReported(ctx, format, diagnostics, options, root);
   const streamed = streamedFormatters[format];
-  if (streamed) for (const chunk of streamed(shown, shownOptions)) ctx.io.stdout.write(chunk);
+  if (streamed) await writeChunks(ctx.io.stdout, streamed(shown, shownOptions));
   else ctx.io.stdout.write(diagnosticFormatters[format](shown, shownOptions));
 }
 
@@ -85,7 +86,7 @@ export async function reportClaimFindings(ctx: CommandContext, opened: OpenedMap
 export async function writeReportFiles(ctx: CommandContext, diagnostics: readonly Diagnostic[], outputs: readonly string[], options: FormatterOptions, root?: string): Promise<void> {
   const files = outputs.map(parseOutputFile);
   if (files.length === 0) return;
-  const [{ diagnosticFormatters }, { writeOutputFile }] = await Promise.all([import('../render/formatters/index.js'), import('./output.js')]);
+  const { diagnosticFormatters } = await import('../render/formatters/index.js');
   for (const file of files) {
     const [shown, shownOptions] = asReported(ctx, file.format, diagnostics, options, root);
     await writeOutputFile(ctx, file.path, diagnosticFormatters[file.format](shown, { ...shownOptions, color: false }), `${file.format} report`);

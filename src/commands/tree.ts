@@ -1,6 +1,7 @@
 import { safeInline } from '../render/sanitize.js';
 import { EXIT, type CommandContext } from './context.js';
 import { type CommonOptions } from './options.js';
+import { writeChunks } from './output.js';
 import { idSuggestion, openValidMap } from './open.js';
 
 export interface TreeOptions extends CommonOptions {
@@ -30,11 +31,11 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
   const statuses = responseStatusMap(graph);
   if (options.format === 'json') {
     const { treeJsonChunks } = await import('../render/data.js');
-    for (const chunk of treeJsonChunks(graph, sections, labels, statuses)) ctx.io.stdout.write(chunk);
+    await writeChunks(ctx.io.stdout, treeJsonChunks(graph, sections, labels, statuses));
   } else {
     const { renderTreeChunks } = await import('../render/tree.js');
-    // The renderer's chunks are thousands of lines each already: written as they come.
-    for (const chunk of renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses })) ctx.io.stdout.write(chunk);
+    // The renderer's chunks are thousands of lines each already: written as the reader takes them.
+    await writeChunks(ctx.io.stdout, renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses }));
   }
   return EXIT.ok;
 }

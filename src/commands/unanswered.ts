@@ -1,6 +1,7 @@
 import type { ClaimType } from '../model.js';
 import { EXIT, type CommandContext } from './context.js';
 import { type CommonOptions } from './options.js';
+import { writeChunks } from './output.js';
 import { openForListing } from './open.js';
 import { reportClaimFindings, type ReportFormat } from './reports.js';
 
@@ -39,10 +40,10 @@ export async function unansweredCommand(ctx: CommandContext, paths: string[], op
 
   if (options.format === 'text') {
     const { renderUnansweredChunks } = await import('../render/unanswered.js');
-    for (const chunk of renderUnansweredChunks(groups, { color: ctx.color(options), width: ctx.width(options.width) })) ctx.io.stdout.write(chunk);
+    await writeChunks(ctx.io.stdout, renderUnansweredChunks(groups, { color: ctx.color(options), width: ctx.width(options.width) }));
   } else if (options.format === 'json') {
     const { unansweredJsonChunks } = await import('../render/data.js');
-    for (const chunk of unansweredJsonChunks(groups)) ctx.io.stdout.write(chunk);
+    await writeChunks(ctx.io.stdout, unansweredJsonChunks(groups));
   }
   // For CI reports each claim is a finding at its place in its file: an error when the
   // claims fail the run (--fail-on-unanswered), a warning otherwise.
