@@ -143,6 +143,21 @@ describe('debateTree', () => {
     expect(root.children[0]!.children[0]).toMatchObject({ claimId: root.claimId, reference: 'cycle' });
   });
 
+  it('orders responses by their sources\' dates, then ids; two relations of one claim to the same claim keep the map\'s order', () => {
+    const graph = graphOf({
+      'a.yaml': `${source('a', '2022-01-01')}claims:\n  - {id: a.1, summary: x}\n`,
+      'c.yaml': `${source('c', '2022-03-01')}claims:\n  - {id: c.1, summary: y, rebuts: a.1}\n  - {id: c.0, summary: y, questions: a.1}\n`,
+      'b.yaml': `${source('b', '2022-02-01')}claims:\n  - {id: b.9, summary: z, concedes: a.1, rebuts: a.1}\n`,
+    });
+    const root = debateTree(graph)[0]!.roots[0]!;
+    expect(root.children.map((c) => `${c.relation!.kind} ${c.claimId}${c.reference ? ' ' + c.reference : ''}`)).toEqual([
+      'rebuts b.9',
+      'concedes b.9 shown-above',
+      'questions c.0',
+      'rebuts c.1',
+    ]);
+  });
+
   it('limits depth and counts what it hides, without promoting hidden claims to roots', () => {
     const sections = debateTree(debate, { depth: 0 });
     expect(sections.flatMap((s) => s.roots.map((r) => [r.claimId, r.hidden]))).toEqual([

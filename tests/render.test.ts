@@ -16,7 +16,7 @@ import { responseStatusMap } from '../src/graph/status.js';
 import { renderUnanswered, renderUnansweredChunks } from '../src/render/unanswered.js';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
-import { ONE_COLUMN, stringWidth, wrap, wrapBySpaces, wrapByWords } from '../src/render/wrap.js';
+import { ONE_COLUMN, TWO_COLUMN_RANGES, stringWidth, wrap, wrapBySpaces, wrapByWords, wrapWideBySpaces } from '../src/render/wrap.js';
 import { repoRoot } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- the point of the test
@@ -47,6 +47,12 @@ describe('wrap', () => {
     for (let code = 0; code <= 0xffff; code++) {
       const ch = String.fromCharCode(code);
       if (ONE_COLUMN.test(ch)) expect(realStringWidth(ch), code.toString(16)).toBe(1);
+    }
+  });
+
+  it('the two-column fast path agrees with string-width on every character it counts double', () => {
+    for (const [from, to] of TWO_COLUMN_RANGES) {
+      for (let code = from; code <= to; code++) expect(realStringWidth(String.fromCharCode(code)), code.toString(16)).toBe(2);
     }
   });
 
@@ -84,6 +90,45 @@ describe('wrap', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('slicing text with CJK, kana, Hangul and emoji at spaces gives the lines that wrapping word by word gives', () => {
+    const grapheme = fc.constantFrom('a', 'z', 'é', '’', '–', '.', '检', '㐀', '鿿', 'ひ', 'カ', 'ー', '・', '한', '힣', '👩‍👩‍👧', '🔒', 'e\u0301', '✓', '🇪🇺');
+    const word = fc.array(grapheme, { minLength: 1, maxLength: 10 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 8, max: 40 }), (words, limit) => {
+        const text = words.join(' ');
+        const sliced = wrapWideBySpaces(text, limit);
+        const expected = wrapByWords(text, limit, realStringWidth);
+        if (sliced === undefined) expect(words.some((w) => realStringWidth(w) > limit)).toBe(true);
+        else expect(sliced).toEqual(expected);
+        expect(wrap(text, limit)).toEqual(expected);
+        for (const line of wrap(text, limit)) expect(realStringWidth(line)).toBeLessThanOrEqual(limit);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any spacing (runs, tabs, line breaks, no-break and ideographic spaces, spaces at the ends) wraps as word by word', () => {
+    // One-column words (the slicing path) or words with wide characters and emoji (the counting path).
+    const words = (graphemes: string[]) => fc.array(fc.constantFrom(...graphemes), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+    const word = fc.oneof(words(['a', 'é', 'z', '–']), words(['a', 'é', '检', 'ー', '한', '🔒', 'e\u0301', '👩‍👩‍👧']));
+    const space = fc.constantFrom(' ', ' ', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', ' \u2003');
+    const text = fc.oneof(fc.array(fc.tuple(space, words(['a', 'é', 'z', '–'])), { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(space, word), { minLength: 1, maxLength: 30 }));
+    fc.assert(
+      fc.property(text, space, fc.boolean(), fc.integer({ min: 8, max: 30 }), (parts, end, ends, limit) => {
+        const text = (ends ? end : '') + parts.map(([s, w], i) => (i === 0 ? '' : s) + w).join('') + (ends ? end : '');
+        expect(wrap(text, limit)).toEqual(wrapByWords(text, limit, realStringWidth));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('one-column text holds no whitespace but the space and the no-break space (what its spacing check looks for)', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (ONE_COLUMN.test(ch) && /\s/.test(ch)) expect([' ', '\u00a0']).toContain(ch);
+    }
   });
 
   it('a 40,000-character word comes out whole, in lines of the width', () => {

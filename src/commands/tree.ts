@@ -16,10 +16,10 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
-  const { debateTree, UnknownNodeError } = await import('../graph/tree.js');
-  let sections;
+  const { debateTreeRows, nestRows, UnknownNodeError } = await import('../graph/tree.js');
+  let layout;
   try {
-    sections = debateTree(graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
+    layout = debateTreeRows(graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
   } catch (error) {
     if (!(error instanceof UnknownNodeError)) throw error;
     ctx.io.stderr.write(`riposte: ${safeInline(error.message)}${idSuggestion(opened.graph, error.id, ['claim', 'source'])} (--from takes a claim or source id)\n`);
@@ -31,11 +31,11 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
   const statuses = responseStatusMap(graph);
   if (options.format === 'json') {
     const { treeJsonChunks } = await import('../render/data.js');
-    await writeChunks(ctx.io.stdout, treeJsonChunks(graph, sections, labels, statuses));
+    await writeChunks(ctx.io.stdout, treeJsonChunks(graph, nestRows(layout), labels, statuses));
   } else {
     const { renderTreeChunks } = await import('../render/tree.js');
     // The renderer's chunks are thousands of lines each already: written as the reader takes them.
-    await writeChunks(ctx.io.stdout, renderTreeChunks(graph, sections, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses }));
+    await writeChunks(ctx.io.stdout, renderTreeChunks(graph, layout, { color: ctx.color(options), ascii: options.ascii ?? false, width: ctx.width(options.width), labels, statuses }));
   }
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import type { RelationKind, Source } from '../model.js';
 import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
-import type { TreeNode, TreeSection } from '../graph/tree.js';
+import { ROW_CYCLE, ROW_LAST, ROW_SHOWN_ABOVE, treeRows, type TreeLayout, type TreeSection } from '../graph/tree.js';
 import { LineChunks } from './chunks.js';
 import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
@@ -63,11 +63,12 @@ export function statusAndLabel(c: ChalkInstance, status: ResponseStatus, label: 
 
 /** The debate tree as text: one block per source, responses nested with box drawing. */
 export function renderTree(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): string {
-  return [...renderTreeChunks(graph, sections, options)].join('');
+  return [...renderTreeChunks(graph, treeRows(sections), options)].join('');
 }
 
-/** The same text as renderTree, in chunks of whole lines (output streams, memory stays flat): the command writes each as it comes. */
-export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSection[], options: TreeRenderOptions): Generator<string> {
+/** The same text as renderTree, from the rows of the tree, in chunks of whole lines (output streams, memory stays flat): the command writes each as it comes. */
+export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, options: TreeRenderOptions): Generator<string> {
+  const { rows, sections } = layout;
   const c = styler(options.color);
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
   const chunks = new LineChunks();
@@ -102,63 +103,59 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     emit(c.dim(contPrefix) + paintTail(tail.trimStart()));
   };
 
-  interface Task {
-    node: TreeNode;
-    prefix: string;
-    isLast: boolean;
-    isRoot: boolean;
-    parentSource?: string;
-    depth: number;
-  }
-  /** Depth first with an explicit stack: no recursion, so no depth overflows it. */
-  function* renderFrom(root: TreeNode): Generator<string> {
-    const stack: (Task | string)[] = [{ node: root, prefix: '', isLast: true, isRoot: true, depth: 0 }];
-    while (stack.length > 0) {
+  /**
+   * One thread, row by row: the rows are in printing order already, so each line is made as
+   * its row comes, with the indentation and speaker of every open level kept by depth.
+   */
+  function* renderThread(root: number): Generator<string> {
+    const base = rows.depths[root]!;
+    /** The prefix of the responses below the open row at each depth, and that row's source. */
+    const childPrefixes: string[] = [];
+    const sourceIds: (string | undefined)[] = [];
+    for (let row = root, end = rows.end(root); row < end; row++) {
       if (chunks.full) yield chunks.take();
-      const task = stack.pop()!;
-      if (typeof task === 'string') {
-        emit(task);
-        continue;
-      }
-      const { node, prefix, isLast, isRoot, parentSource, depth } = task;
-      const claim = claimOf(graph, node.claimId);
-      const connector = isRoot ? '' : isLast ? g.last : g.tee;
+      const depth = rows.depths[row]! - base;
+      const isRoot = depth === 0;
+      const flags = rows.flags[row]!;
+      const claimId = rows.claimIds[row]!;
+      const relation = rows.relations[row];
+      const prefix = isRoot ? '' : childPrefixes[depth - 1]!;
+      const connector = isRoot ? '' : flags & ROW_LAST ? g.last : g.tee;
       const lead = prefix + connector;
-      let childPrefix = isRoot ? '' : prefix + (isLast ? g.space : g.pipe);
-      const id = safeInline(node.claimId);
-      const kind = node.relation?.kind;
-      if (node.reference) {
-        const mark = node.reference === 'cycle' ? `${g.cycle} cycle` : `${g.above} shown above`;
+      let childPrefix = isRoot ? '' : prefix + (flags & ROW_LAST ? g.space : g.pipe);
+      const id = safeInline(claimId);
+      const kind = relation?.kind;
+      if (flags & (ROW_CYCLE | ROW_SHOWN_ABOVE)) {
+        const mark = flags & ROW_CYCLE ? `${g.cycle} cycle` : `${g.above} shown above`;
         headLine(lead, childPrefix + g.space, kind, id, ` (${mark})`, c.dim);
         continue;
       }
+      const claim = claimOf(graph, claimId);
       const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
-      const state = statusAndLabel(c, options.statuses?.get(node.claimId) ?? claimStatus(graph, node.claimId).status, options.labels?.get(node.claimId), g.dot);
-      const textPrefix = childPrefix + (node.children.length > 0 || node.hidden > 0 ? g.pipe : g.space);
+      const shown = rows.shown[row]!;
+      const hidden = rows.hidden[row]!;
+      const state = statusAndLabel(c, options.statuses?.get(claimId) ?? claimStatus(graph, claimId).status, options.labels?.get(claimId), g.dot);
+      const textPrefix = childPrefix + (shown > 0 || hidden > 0 ? g.pipe : g.space);
       // Who said it matters when the speaker changes; under the same source it would only repeat.
       // It is the first thing to give way when the line is short.
       const date = source ? shownDate(source) : '';
       const room = options.width - stringWidth(lead) - (kind ? kind.length + 1 : 0) - stringWidth(id) - g.dot.length - 2 - date.length - 2 - state.plain.length;
-      const who = source && !isRoot && source.id !== parentSource && room >= 8 ? `${g.dot}${authorOf(source, room)}, ${date}` : '';
+      const who = source && !isRoot && source.id !== sourceIds[depth - 1] && room >= 8 ? `${g.dot}${authorOf(source, room)}, ${date}` : '';
       headLine(lead, textPrefix, kind, id, `${who}  ${state.plain}`, (tail) => c.dim(tail.slice(0, tail.length - state.plain.length)) + state.painted);
       if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
-      if (node.relation?.note) wrapped(textPrefix, `(${safeInline(node.relation.note)})`, c.italic);
-      if (node.children.length === 0 && node.hidden === 0) continue;
+      if (relation?.note) wrapped(textPrefix, `(${safeInline(relation.note)})`, c.italic);
+      if (shown === 0 && hidden === 0) continue;
       // Deep chains: once the indentation would leave too little room for text, the responses
       // start again at the margin, under a line that says whose they are and how deep. The
       // output stays linear in the number of claims, whatever the depth.
-      const restart = childPrefix.length + g.tee.length > options.width - Math.min(MIN_TEXT_COLUMNS, Math.floor(options.width / 2));
-      if (restart) childPrefix = '';
-      // Pushed in reverse: popped as the marker, the responses in order, then what is hidden.
-      if (node.hidden > 0) stack.push(c.dim(childPrefix + g.last + `${g.more} ${plural(node.hidden, 'more response')} (raise --depth)`));
-      for (let i = node.children.length - 1; i >= 0; i--) {
-        const isLastChild = i === node.children.length - 1 && node.hidden === 0;
-        stack.push({ node: node.children[i]!, prefix: childPrefix, isLast: isLastChild, isRoot: false, depth: depth + 1, ...(claim ? { parentSource: claim.sourceId } : {}) });
+      if (childPrefix.length + g.tee.length > options.width - Math.min(MIN_TEXT_COLUMNS, Math.floor(options.width / 2))) {
+        childPrefix = '';
+        for (const line of wrap(`${g.more} responses to ${id} (depth ${depth + 1}) continue at the margin:`, options.width)) emit(c.dim(line));
       }
-      if (restart) {
-        const marker = wrap(`${g.more} responses to ${id} (depth ${depth + 1}) continue at the margin:`, options.width);
-        for (let i = marker.length - 1; i >= 0; i--) stack.push(c.dim(marker[i]!));
-      }
+      childPrefixes[depth] = childPrefix;
+      sourceIds[depth] = claim?.sourceId;
+      // A row whose responses are all below the depth limit has no child rows: the count stands in for them.
+      if (hidden > 0) emit(c.dim(childPrefix + g.last + `${g.more} ${plural(hidden, 'more response')} (raise --depth)`));
     }
   }
 
@@ -174,7 +171,7 @@ export function* renderTreeChunks(graph: DebateGraph, sections: readonly TreeSec
     }
     for (const root of section.roots) {
       emit('');
-      yield* renderFrom(root);
+      yield* renderThread(root);
     }
   }
   if (sections.length === 0) emit('');

@@ -7,6 +7,34 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * in the tests). Its width is its length, with no need to ask string-width.
  */
 export const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u25ff]*$/;
+/**
+ * Characters two columns wide, each on its own: CJK ideographs, kana and Hangul syllables
+ * (checked against string-width, code point by code point, in the tests). They combine with
+ * nothing, so a text of these and one-column characters is as wide as its length plus the
+ * number of these in it.
+ */
+export const TWO_COLUMN_RANGES: readonly (readonly [number, number])[] = [
+  [0x3041, 0x3096],
+  [0x30a1, 0x30ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+];
+/**
+ * Columns of each character of the Basic Multilingual Plane, as the fast paths know them: 1, 2,
+ * WHITESPACE for any whitespace but the space (which the word path splits at), or 0 for "ask
+ * string-width". Made on first use.
+ */
+let knownWidths: Uint8Array | undefined;
+const WHITESPACE = 0xff;
+function columnTable(): Uint8Array {
+  if (knownWidths) return knownWidths;
+  const table = new Uint8Array(0x10000);
+  for (let code = 0x20; code < 0x3000; code++) if (ONE_COLUMN.test(String.fromCharCode(code))) table[code] = 1;
+  for (const [from, to] of TWO_COLUMN_RANGES) table.fill(2, from, to + 1);
+  for (let code = 0; code < 0x10000; code++) if (code !== 0x20 && /\s/.test(String.fromCharCode(code))) table[code] = WHITESPACE;
+  return (knownWidths = table);
+}
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Widths string-width gave for short texts: the same words (an emoji, a name in CJK) come back line after line. */
@@ -35,15 +63,19 @@ export function wrap(text: string, width: number): string[] {
   // Most texts are one column a character throughout: then no word needs measuring, and
   // when single spaces are all that separates the words, lines are cut out of the text whole.
   const oneColumn = ONE_COLUMN.test(text);
-  if (oneColumn && !UNEVEN_SPACE.test(text)) {
-    const lines = wrapBySpaces(text, limit);
-    if (lines) return lines;
-  }
+  // Text with CJK, kana or Hangul in it is measured character by character, still without string-width.
+  const lines = oneColumn ? (evenlySpaced(text) ? wrapBySpaces(text, limit) : undefined) : wrapWideBySpaces(text, limit);
+  if (lines) return lines;
   return wrapByWords(text, limit, oneColumn ? (word: string) => word.length : displayWidth);
 }
 
-/** Whitespace other than one space between two words: a tab, a line break, a run, or a space at either end. */
-const UNEVEN_SPACE = /\s\s|[^\S ]|^ | $/;
+/**
+ * One-column text whose words are separated by single spaces. The only whitespace such text can
+ * hold is the space and the no-break space (a test checks it): no tab, no line break.
+ */
+function evenlySpaced(text: string): boolean {
+  return !text.includes('  ') && !text.includes('\u00a0') && !text.startsWith(' ') && !text.endsWith(' ');
+}
 
 /**
  * Greedy wrapping of one-column text whose words are separated by single spaces: each line
@@ -61,6 +93,52 @@ export function wrapBySpaces(text: string, limit: number): string[] | undefined 
     start = end + 1;
   }
   lines.push(text.slice(start));
+  return lines;
+}
+
+/**
+ * The same greedy wrapping for text of one- and two-column characters separated by single
+ * spaces, each word's width counted from its characters in one pass (string-width measures
+ * only a word with a character the table does not know). Undefined when a word is wider than a
+ * line, or the spacing is not single spaces between words.
+ * @internal exported for the test that compares it with wrapByWords
+ */
+export function wrapWideBySpaces(text: string, limit: number): string[] | undefined {
+  const widths = columnTable();
+  const lines: string[] = [];
+  let lineStart = 0;
+  let lineWidth = 0;
+  let wordStart = 0;
+  let wordWidth = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code !== 0x20) {
+      const w = widths[code]!;
+      if (w === WHITESPACE) return undefined;
+      if (w > 0) {
+        wordWidth += w;
+        continue;
+      }
+      // A character the table does not know (an emoji, a combining mark): string-width measures its word.
+      const end = text.indexOf(' ', i);
+      i = end < 0 ? text.length : end;
+      const word = text.slice(wordStart, i);
+      if (/\s/.test(word)) return undefined;
+      wordWidth = displayWidth(word);
+    }
+    // A word ends at i. None (a space at either end, or two together) is uneven spacing, for the word path.
+    if (i === wordStart || wordWidth > limit) return undefined;
+    if (wordStart === lineStart) lineWidth = wordWidth;
+    else if (lineWidth + 1 + wordWidth <= limit) lineWidth += 1 + wordWidth;
+    else {
+      lines.push(text.slice(lineStart, wordStart - 1));
+      lineStart = wordStart;
+      lineWidth = wordWidth;
+    }
+    wordStart = i + 1;
+    wordWidth = 0;
+  }
+  lines.push(text.slice(lineStart));
   return lines;
 }
 
