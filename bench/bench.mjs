@@ -30,18 +30,19 @@ const parts = new Set((process.env.BENCH_PARTS ?? PARTS.join(',')).split(','));
 for (const part of parts) if (!PARTS.includes(part)) throw new Error(`BENCH_PARTS: unknown part '${part}' (${PARTS.join(', ')})`);
 const SEED = 20221105;
 
-function measure(args, cwd) {
+/** Time and peak memory of one run. stdout 'pipe': the output goes through a pipe this process reads, as `riposte tree | less` does. */
+function measure(args, cwd, stdout = 'ignore') {
   const node = process.execPath;
   if (gnuTime) {
     const report = path.join(out, 'time.txt');
     const start = process.hrtime.bigint();
-    const r = spawnSync(gnuTime, ['-f', '%M', '-o', report, node, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const r = spawnSync(gnuTime, ['-f', '%M', '-o', report, node, ...args], { cwd, stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
     return { ms, mb: kb / 1024, status: r.status };
   }
   const start = process.hrtime.bigint();
-  const r = spawnSync(node, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(node, args, { cwd, stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30 });
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, mb: NaN, status: r.status };
 }
 
@@ -53,8 +54,8 @@ function measure(args, cwd) {
 function measureAll(commands, cwd, runs) {
   const results = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
-    for (const [name, { args, status, dir }] of Object.entries(commands)) {
-      const r = measure(args, dir ?? cwd);
+    for (const [name, { args, status, dir, stdout }] of Object.entries(commands)) {
+      const r = measure(args, dir ?? cwd, stdout);
       if (r.status !== status) throw new Error(`${args.join(' ')} exited ${r.status}, expected ${status}`);
       results[name].push(r);
     }
@@ -176,6 +177,8 @@ if (parts.has('debate')) {
         quiet: { args: [riposte, 'validate', '--no-texts', '-q'], status: 0 },
         unanswered: { args: [riposte, 'unanswered', '--format', 'json'], status: 0 },
         tree: { args: [riposte, 'tree', '--width', '80'], status: 0 },
+        // Output read through a pipe: the tree must wait for its reader, not hold its output.
+        piped: { args: [riposte, 'tree', '--width', '80'], status: 0, stdout: 'pipe' },
         stats: { args: [riposte, 'stats'], status: 0 },
         errors: { args: [riposte, 'validate', '--no-texts'], status: 1, dir: at('errors') },
       },
@@ -187,10 +190,10 @@ if (parts.has('debate')) {
   }
   if (debate.length > 0) {
     lines.push('', 'Debate-shaped maps (few sources, threads 20+ deep, long multilingual summaries), median of the runs, with peak memory; ratios against `validate` of the clean variant:', '');
-    lines.push('| claims | validate, clean | validate, a warning per claim | validate -q | validate, errors in 1% of files | unanswered --format json | tree --width 80 | stats |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('| claims | validate, clean | validate, a warning per claim | validate -q | validate, errors in 1% of files | unanswered --format json | tree --width 80 | tree, read through a pipe | stats |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const d of debate) {
       const cell = (m) => `${fmtMs(m.ms)}, ${fmtMb(m.mb)} (${(m.ms / d.clean.ms).toFixed(2)}x)`;
-      lines.push(`| ${d.claims} | ${fmtMs(d.clean.ms)}, ${fmtMb(d.clean.mb)} | ${cell(d.w_validate)} | ${cell(d.w_quiet)} | ${cell(d.errors)} | ${cell(d.w_unanswered)} | ${cell(d.w_tree)} | ${cell(d.w_stats)} |`);
+      lines.push(`| ${d.claims} | ${fmtMs(d.clean.ms)}, ${fmtMb(d.clean.mb)} | ${cell(d.w_validate)} | ${cell(d.w_quiet)} | ${cell(d.errors)} | ${cell(d.w_unanswered)} | ${cell(d.w_tree)} | ${cell(d.w_piped)} | ${cell(d.w_stats)} |`);
     }
     if (debate.length > 1) {
       const [a, b] = [debate.at(-2), debate.at(-1)];
