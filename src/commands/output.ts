@@ -12,7 +12,7 @@ export async function writeChunks(stream: OutputStream, chunks: Iterable<string>
   }
 }
 
-/** The stream's 'drain', or its 'error' or 'close' (the reader went away): never waits forever. */
+/** Until the stream drains or closes (the reader went away); an 'error' ends the wait as a rejection. Never waits forever. */
 async function drained(stream: OutputStream): Promise<void> {
   const emitter = stream as unknown as EventEmitter;
   const ac = new AbortController();
