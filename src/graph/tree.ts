@@ -51,8 +51,6 @@ export class TreeRows {
   readonly relations: (Response | undefined)[] = [];
   /** ROW_LAST, ROW_SHOWN_ABOVE, ROW_CYCLE. */
   readonly flags: number[] = [];
-  /** The responses shown below the row: its child rows. */
-  readonly shown: number[] = [];
   /** Responses not shown because of the depth limit. */
   readonly hidden: number[] = [];
 
@@ -66,9 +64,13 @@ export class TreeRows {
     this.depths.push(depth);
     this.relations.push(relation);
     this.flags.push(flags);
-    this.shown.push(0);
     this.hidden.push(0);
     return this.claimIds.length - 1;
+  }
+
+  /** Whether responses are shown below the row: the next row is one of them. */
+  hasChildRows(row: number): boolean {
+    return row + 1 < this.depths.length && this.depths[row + 1]! > this.depths[row]!;
   }
 
   /** The rows of the thread opened at `root`: up to the next row at its depth or above. */
@@ -142,7 +144,6 @@ export function debateTreeRows(graph: DebateGraph, options: TreeOptions = {}): T
       rows.hidden[row] = responses.length;
       return undefined;
     }
-    rows.shown[row] = responses.length;
     return { claimId, responses, next: 0, depth };
   };
   /**
@@ -241,7 +242,6 @@ export function treeRows(sections: readonly TreeSection[]): TreeLayout {
         const flags = (last ? ROW_LAST : 0) | (node.reference === 'cycle' ? ROW_CYCLE : node.reference === 'shown-above' ? ROW_SHOWN_ABOVE : 0);
         const relation = node.relation ? { from: node.claimId, ...node.relation } : undefined;
         const row = rows.push(node.claimId, depth, relation, flags);
-        rows.shown[row] = node.children.length;
         rows.hidden[row] = node.hidden;
         for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, depth + 1, i === node.children.length - 1 && node.hidden === 0]);
       }

@@ -132,10 +132,10 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
       }
       const claim = claimOf(graph, claimId);
       const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
-      const shown = rows.shown[row]!;
       const hidden = rows.hidden[row]!;
+      const responses = rows.hasChildRows(row) || hidden > 0;
       const state = statusAndLabel(c, options.statuses?.get(claimId) ?? claimStatus(graph, claimId).status, options.labels?.get(claimId), g.dot);
-      const textPrefix = childPrefix + (shown > 0 || hidden > 0 ? g.pipe : g.space);
+      const textPrefix = childPrefix + (responses ? g.pipe : g.space);
       // Who said it matters when the speaker changes; under the same source it would only repeat.
       // It is the first thing to give way when the line is short.
       const date = source ? shownDate(source) : '';
@@ -144,7 +144,7 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
       headLine(lead, textPrefix, kind, id, `${who}  ${state.plain}`, (tail) => c.dim(tail.slice(0, tail.length - state.plain.length)) + state.painted);
       if (claim?.summary) wrapped(textPrefix, safeInline(claim.summary));
       if (relation?.note) wrapped(textPrefix, `(${safeInline(relation.note)})`, c.italic);
-      if (shown === 0 && hidden === 0) continue;
+      if (!responses) continue;
       // Deep chains: once the indentation would leave too little room for text, the responses
       // start again at the margin, under a line that says whose they are and how deep. The
       // output stays linear in the number of claims, whatever the depth.
