@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build.js';
 import { mapStats } from '../src/graph/stats.js';
 import { debateOrder } from '../src/graph/order.js';
-import { debateTree, treeClaimIds } from '../src/graph/tree.js';
+import { debateTree, debateTreeRows, treeClaimIds, type TreeNode } from '../src/graph/tree.js';
+import { claimOf } from '../src/graph/build.js';
+import { responseStatusMap } from '../src/graph/status.js';
+import { groundedLabelling } from '../src/graph/acceptability.js';
+import { treeJson, treeJsonChunks } from '../src/render/data.js';
 import { unansweredClaims } from '../src/graph/unanswered.js';
 import { locateFindings } from '../src/load/locate.js';
 import { parseMapText } from '../src/load/parse.js';
@@ -130,6 +134,35 @@ describe('tree and unanswered on random graphs, cycles included', () => {
           naive.push((remaining.find((s) => [...before.get(s.id)!].every((id) => naive.includes(id))) ?? remaining[0]!).id);
         }
         expect(debateOrder(graph).map((s) => s.id)).toEqual(naive);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('as JSON, row by row and in chunks of any size, are JSON.stringify of the nested tree', () => {
+    fc.assert(
+      fc.property(graphs, fc.integer({ min: 1, max: 200 }), fc.boolean(), ({ map, depth }, chunkSize, withLabels) => {
+        const graph = buildGraph(map);
+        const options = depth === undefined ? {} : { depth };
+        const statuses = responseStatusMap(graph);
+        const labels = withLabels ? groundedLabelling(graph).labels : undefined;
+        const node = (n: TreeNode): Record<string, unknown> => {
+          const claim = claimOf(graph, n.claimId);
+          return {
+            id: n.claimId,
+            relation: n.relation?.kind ?? null,
+            ...(n.relation?.note ? { note: n.relation.note } : {}),
+            ...(n.reference
+              ? { reference: n.reference }
+              : { source: claim?.sourceId ?? null, summary: claim?.summary ?? '', status: statuses.get(n.claimId), ...(labels ? { label: labels.get(n.claimId) ?? null } : {}), hidden: n.hidden, children: n.children.map(node) }),
+          };
+        };
+        const sections = debateTree(graph, options);
+        const source = (s: (typeof sections)[number]['source']) => ({ id: s.id, kind: s.kind, title: s.title, authors: s.authors, date: s.date ?? null, dateInferred: s.dateInferred ?? null, reportedBy: s.reportedBy ?? null, file: s.file });
+        const expected = JSON.stringify({ version: 1, sections: sections.map((s) => ({ source: source(s.source), roots: s.roots.map(node) })) }, null, 2) + '\n';
+        const chunks = [...treeJsonChunks(graph, debateTreeRows(graph, options), labels, statuses, chunkSize)];
+        expect(chunks.join('')).toBe(expected);
+        expect(treeJson(graph, sections, labels, statuses)).toBe(expected);
       }),
       { numRuns: 500 },
     );

@@ -16,7 +16,7 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
   const opened = await openValidMap(ctx, paths, options);
   if (typeof opened === 'number') return opened;
   const { graph } = opened;
-  const { debateTreeRows, nestRows, UnknownNodeError } = await import('../graph/tree.js');
+  const { debateTreeRows, UnknownNodeError } = await import('../graph/tree.js');
   let layout;
   try {
     layout = debateTreeRows(graph, { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
@@ -31,7 +31,7 @@ export async function treeCommand(ctx: CommandContext, paths: string[], options:
   const statuses = responseStatusMap(graph);
   if (options.format === 'json') {
     const { treeJsonChunks } = await import('../render/data.js');
-    await writeChunks(ctx.io.stdout, treeJsonChunks(graph, nestRows(layout), labels, statuses));
+    await writeChunks(ctx.io.stdout, treeJsonChunks(graph, layout, labels, statuses));
   } else {
     const { renderTreeChunks } = await import('../render/tree.js');
     // The renderer's chunks are thousands of lines each already: written as the reader takes them.

@@ -203,7 +203,7 @@ export function debateTreeRows(graph: DebateGraph, options: TreeOptions = {}): T
 }
 
 /** The rows as nested nodes, for callers that walk a tree of objects. */
-export function nestRows({ rows, sections }: TreeLayout): TreeSection[] {
+function nestRows({ rows, sections }: TreeLayout): TreeSection[] {
   const nodeAt = (row: number): TreeNode => {
     const node: TreeNode = { claimId: rows.claimIds[row]!, children: [], hidden: rows.hidden[row]! };
     const relation = rows.relations[row];

@@ -7,7 +7,7 @@ import type { CoverageRow } from '../graph/coverage.js';
 import type { Answer, Explanation } from '../graph/explain.js';
 import type { MapStats } from '../graph/stats.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
-import type { TreeNode, TreeSection } from '../graph/tree.js';
+import { ROW_CYCLE, ROW_SHOWN_ABOVE, treeRows, type TreeLayout, type TreeRows, type TreeSection } from '../graph/tree.js';
 import type { UnansweredGroup } from '../graph/unanswered.js';
 import { OUTPUT_CHUNK_CHARS } from './chunks.js';
 import { prettyJsonChunks } from './json.js';
@@ -93,49 +93,79 @@ export function unansweredJson(groups: readonly UnansweredGroup[]): string {
   return [...unansweredJsonChunks(groups)].join('');
 }
 
-/** The tree as data: built with an explicit stack, so a chain of any depth fits. */
-function treeData(graph: DebateGraph, root: TreeNode, labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): Record<string, unknown> {
-  const make = (n: TreeNode): Record<string, unknown> => {
-    const claim = claimOf(graph, n.claimId);
-    return {
-      id: n.claimId,
-      relation: n.relation?.kind ?? null,
-      ...(n.relation?.note ? { note: n.relation.note } : {}),
-      ...(n.reference
-        ? { reference: n.reference }
-        : {
-            source: claim?.sourceId ?? null,
-            summary: claim?.summary ?? '',
-            status: statuses?.get(n.claimId) ?? claimStatus(graph, n.claimId).status,
-            ...(labels ? { label: labels.get(n.claimId) ?? null } : {}),
-            hidden: n.hidden,
-            children: [],
-          }),
-    };
-  };
-  const data = make(root);
-  const stack: [TreeNode, Record<string, unknown>][] = [[root, data]];
-  while (stack.length > 0) {
-    const [node, made] = stack.pop()!;
-    for (const child of node.children) {
-      const childData = make(child);
-      (made.children as unknown[]).push(childData);
-      stack.push([child, childData]);
-    }
+/** A node of the tree as JSON has these fields, `children` last (documented in docs/format.md). */
+function treeNodeData(graph: DebateGraph, rows: TreeRows, row: number, labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): Record<string, unknown> {
+  const claimId = rows.claimIds[row]!;
+  const relation = rows.relations[row];
+  const data: Record<string, unknown> = { id: claimId, relation: relation?.kind ?? null };
+  if (relation?.note) data.note = relation.note;
+  const flags = rows.flags[row]!;
+  if (flags & (ROW_CYCLE | ROW_SHOWN_ABOVE)) {
+    data.reference = flags & ROW_CYCLE ? 'cycle' : 'shown-above';
+    return data;
   }
+  const claim = claimOf(graph, claimId);
+  data.source = claim?.sourceId ?? null;
+  data.summary = claim?.summary ?? '';
+  data.status = statuses?.get(claimId) ?? claimStatus(graph, claimId).status;
+  if (labels) data.label = labels.get(claimId) ?? null;
+  data.hidden = rows.hidden[row];
   return data;
 }
 
-/** The tree as JSON, in chunks: the text of JSON.stringify(tree, null, 2), at any depth. */
-/** The tree as JSON, in pieces; `statuses` and `labels` are the analysis, computed once by the caller. */
-export function* treeJsonChunks(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): Generator<string> {
-  const data = { version: 1, sections: sections.map((s) => ({ source: sourceData(s.source), roots: s.roots.map((root) => treeData(graph, root, labels, statuses)) })) };
-  yield* prettyJsonChunks(data);
-  yield '\n';
+/**
+ * The tree as JSON, row by row: the text of JSON.stringify(tree, null, 2), made as the rows come,
+ * at any depth, with no tree of objects built first. Each node is stringified alone and indented
+ * to its depth; its `children` list stays open until the rows below it are written.
+ */
+export function* treeJsonChunks(graph: DebateGraph, layout: TreeLayout, labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>, chunkSize = OUTPUT_CHUNK_CHARS): Generator<string> {
+  const { rows, sections } = layout;
+  const indents: string[] = [];
+  const indent = (level: number): string => (indents[level] ??= ' '.repeat(2 * level));
+  let out = '{\n  "version": 1,\n  "sections": [';
+  for (let i = 0; i < sections.length; i++) {
+    const { source, roots } = sections[i]!;
+    out += `${i > 0 ? ',' : ''}\n    {\n      "source": ${nestedJson(sourceData(source), 3).trimStart()},\n      "roots": [`;
+    for (let j = 0; j < roots.length; j++) {
+      const root = roots[j]!;
+      const base = rows.depths[root]!;
+      /** The rows whose `children` list is open, and whether each has had a child yet. */
+      const open: boolean[] = [];
+      const close = (depth: number): void => {
+        while (open.length > depth) {
+          const level = 4 + 2 * (open.length - 1);
+          out += open.pop() ? `\n${indent(level + 1)}]\n${indent(level)}}` : `]\n${indent(level)}}`;
+        }
+      };
+      for (let row = root, end = rows.end(root); row < end; row++) {
+        const depth = rows.depths[row]! - base;
+        close(depth);
+        // A comma before every node but the first of its list.
+        const first = depth > 0 ? !open[depth - 1] : j === 0;
+        if (depth > 0) open[depth - 1] = true;
+        const level = 4 + 2 * depth;
+        const text = JSON.stringify(treeNodeData(graph, rows, row, labels, statuses), null, 2).replaceAll('\n', `\n${indent(level)}`);
+        out += `${first ? '' : ','}\n${indent(level)}`;
+        if (rows.flags[row]! & (ROW_CYCLE | ROW_SHOWN_ABOVE)) out += text;
+        else {
+          // Every field but the last brace, then the list of responses, left open.
+          out += `${text.slice(0, text.lastIndexOf('\n'))},\n${indent(level + 1)}"children": [`;
+          open.push(false);
+        }
+        if (out.length >= chunkSize) {
+          yield out;
+          out = '';
+        }
+      }
+      close(0);
+    }
+    out += roots.length > 0 ? '\n      ]\n    }' : ']\n    }';
+  }
+  yield out + (sections.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
 }
 
 export function treeJson(graph: DebateGraph, sections: readonly TreeSection[], labels?: ReadonlyMap<string, Label>, statuses?: ReadonlyMap<string, ResponseStatus>): string {
-  return [...treeJsonChunks(graph, sections, labels, statuses)].join('');
+  return [...treeJsonChunks(graph, treeRows(sections), labels, statuses)].join('');
 }
 
 export function statsJson(stats: MapStats): string {
