@@ -143,6 +143,22 @@ describe('debateTree', () => {
     expect(root.children[0]!.children[0]).toMatchObject({ claimId: root.claimId, reference: 'cycle' });
   });
 
+  it('a claim reached again by another branch, not through its own ancestors, is shown above, not a cycle', () => {
+    // d.1 (answered by e.1) answers both b.1 and c.1, which both answer a.1: a diamond, no cycle.
+    const graph = graphOf({
+      'a.yaml': `${source('a', '2022-01-01')}claims:\n  - {id: a.1, summary: x}\n`,
+      'b.yaml': `${source('b', '2022-02-01')}claims:\n  - {id: b.1, summary: y, rebuts: a.1}\n`,
+      'c.yaml': `${source('c', '2022-03-01')}claims:\n  - {id: c.1, summary: z, rebuts: a.1}\n`,
+      'd.yaml': `${source('d', '2022-04-01')}claims:\n  - {id: d.1, summary: w, rebuts: [b.1, c.1]}\n`,
+      'e.yaml': `${source('e', '2022-05-01')}claims:\n  - {id: e.1, summary: v, rebuts: d.1}\n`,
+    });
+    const root = debateTree(graph)[0]!.roots[0]!;
+    expect(root.children.map((child) => [child.claimId, child.children.map((c) => `${c.claimId} ${c.reference ?? 'printed'}`)])).toEqual([
+      ['b.1', ['d.1 printed']],
+      ['c.1', ['d.1 shown-above']],
+    ]);
+  });
+
   it('orders responses by their sources\' dates, then ids; two relations of one claim to the same claim keep the map\'s order', () => {
     const graph = graphOf({
       'a.yaml': `${source('a', '2022-01-01')}claims:\n  - {id: a.1, summary: x}\n`,

@@ -16,7 +16,7 @@ import { responseStatusMap } from '../src/graph/status.js';
 import { renderUnanswered, renderUnansweredChunks } from '../src/render/unanswered.js';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
-import { ONE_COLUMN, TWO_COLUMN_RANGES, stringWidth, wrap, wrapBySpaces, wrapByWords, wrapWideBySpaces } from '../src/render/wrap.js';
+import { ONE_COLUMN, TWO_COLUMN_RANGES, stringWidth, truncate, wrap, wrapBySpaces, wrapByWords, wrapWideBySpaces } from '../src/render/wrap.js';
 import { repoRoot } from './helpers.js';
 
 // eslint-disable-next-line no-control-regex -- the point of the test
@@ -129,6 +129,30 @@ describe('wrap', () => {
       const ch = String.fromCharCode(code);
       if (ONE_COLUMN.test(ch) && /\s/.test(ch)) expect([' ', '\u00a0']).toContain(ch);
     }
+  });
+
+  it('truncate keeps whole graphemes within the width, one-column text (cut by length) as any other', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // The reference: grapheme by grapheme, measured by string-width.
+    const byGraphemes = (text: string, width: number, ellipsis: string): string => {
+      if (realStringWidth(text) <= width) return text;
+      const room = Math.max(1, width - ellipsis.length);
+      let out = '';
+      for (const { segment } of segmenter.segment(text)) {
+        if (realStringWidth(out + segment) > room) break;
+        out += segment;
+      }
+      return out + ellipsis;
+    };
+    const oneColumn = fc.array(fc.constantFrom('a', 'Z', ' ', 'é', 'ß', '’', '–', '.', '\u00a0', 'ǅ'), { minLength: 0, maxLength: 40 });
+    const mixed = fc.array(fc.constantFrom('a', 'é', '检', '한', '🔒', 'e\u0301', '👩‍👩‍👧', '🇪🇺'), { minLength: 0, maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(oneColumn, mixed), fc.integer({ min: 1, max: 30 }), fc.constantFrom('…', '...'), (parts, width, ellipsis) => {
+        const text = parts.join('');
+        expect(truncate(text, width, ellipsis)).toBe(byGraphemes(text, width, ellipsis));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a 40,000-character word comes out whole, in lines of the width', () => {

@@ -1,5 +1,5 @@
-import type { RelationKind, Source } from '../model.js';
-import { claimOf, claims, sourceOf, sources, type DebateGraph, type Response } from './build.js';
+import type { Claim, RelationKind, Source } from '../model.js';
+import { sourceOf, sources, type DebateGraph, type Response } from './build.js';
 import { compareSources, debateOrder } from './order.js';
 
 export interface TreeNode {
@@ -53,13 +53,16 @@ export class TreeRows {
   readonly flags: number[] = [];
   /** Responses not shown because of the depth limit. */
   readonly hidden: number[] = [];
+  /** The row's claim, when the walk had it at hand (a renderer need not look it up); else undefined. */
+  readonly claims: (Claim | undefined)[] = [];
 
   get length(): number {
     return this.claimIds.length;
   }
 
   /** Adds a row; returns its index. */
-  push(claimId: string, depth: number, relation: Response | undefined, flags: number): number {
+  push(claimId: string, depth: number, relation: Response | undefined, flags: number, claim?: Claim): number {
+    this.claims.push(claim);
     this.claimIds.push(claimId);
     this.depths.push(depth);
     this.relations.push(relation);
@@ -100,103 +103,102 @@ export function debateTree(graph: DebateGraph, options: TreeOptions = {}): TreeS
 /** The same tree as debateTree, laid flat (what the text renderer walks). */
 export function debateTreeRows(graph: DebateGraph, options: TreeOptions = {}): TreeLayout {
   const rows = new TreeRows();
-  const { responsesOf, responding } = responsesByClaim(graph);
+  const threads = responsesByClaim(graph);
+  const { claims: all, starts, responses, from, responding } = threads;
   /**
-   * What the walk knows of each claim, as bits in one map (one lookup per claim on a large
-   * map, where three sets took three): REACHED, printed or hidden below the depth limit (the
-   * second pass must not make it a root); PRINTED, expanded once already; ANCESTOR, on the
-   * path from the root (reaching it again is a cycle).
+   * What the walk knows of each claim, as bits by its position: REACHED, printed or hidden below
+   * the depth limit (the second pass must not make it a root); PRINTED, expanded once already;
+   * ANCESTOR, on the path from the root (reaching it again is a cycle).
    */
   const REACHED = 1;
   const PRINTED = 2;
   const ANCESTOR = 4;
-  const state = new Map<string, number>();
+  const state = new Uint8Array(all.length);
   const maxDepth = options.depth ?? Infinity;
-  const markReached = (start: string): void => {
+  const markReached = (start: number): void => {
     const queue = [start];
     while (queue.length > 0) {
-      const id = queue.pop()!;
-      const known = state.get(id) ?? 0;
-      if (known & REACHED) continue;
-      state.set(id, known | REACHED);
-      for (const response of responsesOf.get(id) ?? NONE) queue.push(response.from);
+      const at = queue.pop()!;
+      if (state[at]! & REACHED) continue;
+      state[at]! |= REACHED;
+      for (let k = starts[at]!; k < starts[at + 1]!; k++) queue.push(from[k]!);
     }
   };
 
   interface Frame {
-    claimId: string;
-    responses: readonly Response[];
+    at: number;
     next: number;
     depth: number;
   }
-  /** A row for `claimId`, and the frame to expand its responses from when it has them to show. */
-  const open = (claimId: string, relation: Response | undefined, depth: number, last: boolean): Frame | undefined => {
-    const known = state.get(claimId) ?? 0;
+  /** A row for the claim at `at`, and the frame to expand its responses from when it has them to show. */
+  const open = (at: number, relation: Response | undefined, depth: number, last: boolean): Frame | undefined => {
+    const known = state[at]!;
     const reference = known & ANCESTOR ? ROW_CYCLE : known & PRINTED ? ROW_SHOWN_ABOVE : 0;
-    const row = rows.push(claimId, depth, relation, (last ? ROW_LAST : 0) | reference);
+    const row = rows.push(all[at]!.id, depth, relation, (last ? ROW_LAST : 0) | reference, all[at]);
     if (reference) return undefined;
-    const responses = responsesOf.get(claimId) ?? NONE;
-    const expanding = responses.length > 0 && depth < maxDepth;
-    state.set(claimId, known | REACHED | PRINTED | (expanding ? ANCESTOR : 0));
-    if (responses.length === 0) return undefined;
+    const count = starts[at + 1]! - starts[at]!;
+    const expanding = count > 0 && depth < maxDepth;
+    state[at] = known | REACHED | PRINTED | (expanding ? ANCESTOR : 0);
+    if (count === 0) return undefined;
     if (!expanding) {
-      for (const response of responses) markReached(response.from);
-      rows.hidden[row] = responses.length;
+      for (let k = starts[at]!; k < starts[at + 1]!; k++) markReached(from[k]!);
+      rows.hidden[row] = count;
       return undefined;
     }
-    return { claimId, responses, next: 0, depth };
+    return { at, next: starts[at]!, depth };
   };
   /**
    * Depth first, in response order, with an explicit stack: a chain of responses thousands
    * deep neither overflows the call stack nor slows down (linear in claims and relations).
    */
-  const expand = (claimId: string): number => {
+  const expand = (at: number): number => {
     const root = rows.length;
-    const first = open(claimId, undefined, 0, true);
+    const first = open(at, undefined, 0, true);
     const stack = first ? [first] : [];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      if (top.next >= top.responses.length) {
-        state.set(top.claimId, state.get(top.claimId)! & ~ANCESTOR);
+      const end = starts[top.at + 1]!;
+      if (top.next >= end) {
+        state[top.at]! &= ~ANCESTOR;
         stack.pop();
         continue;
       }
-      const response = top.responses[top.next++]!;
-      const child = open(response.from, response, top.depth + 1, top.next === top.responses.length);
+      const k = top.next++;
+      const child = open(from[k]!, responses[k], top.depth + 1, top.next === end);
       if (child) stack.push(child);
     }
     return root;
   };
 
   if (options.from !== undefined) {
-    const claim = claimOf(graph, options.from);
-    if (claim) {
-      const source = sourceOf(graph, claim.sourceId);
-      return { rows, sections: source ? [{ source, roots: [expand(claim.id)] }] : [] };
+    const at = threads.positionOf(options.from);
+    if (at !== undefined) {
+      const source = sourceOf(graph, all[at]!.sourceId);
+      return { rows, sections: source ? [{ source, roots: [expand(at)] }] : [] };
     }
     const source = sourceOf(graph, options.from);
     if (!source) throw new UnknownNodeError(options.from);
-    const own = claims(graph).filter((c) => c.sourceId === source.id);
-    return { rows, sections: [{ source, roots: own.map((c) => expand(c.id)) }] };
+    const roots: number[] = [];
+    for (let at = 0; at < all.length; at++) if (all[at]!.sourceId === source.id) roots.push(expand(at));
+    return { rows, sections: [{ source, roots }] };
   }
 
-  const ordered = debateOrder(graph);
-  const claimsBySource = new Map<string, string[]>();
-  for (const claim of claims(graph)) {
-    const list = claimsBySource.get(claim.sourceId) ?? [];
-    list.push(claim.id);
-    claimsBySource.set(claim.sourceId, list);
+  const bySource = new Map<string, number[]>();
+  for (let at = 0; at < all.length; at++) {
+    const list = bySource.get(all[at]!.sourceId);
+    if (list) list.push(at);
+    else bySource.set(all[at]!.sourceId, [at]);
   }
-  const sections = ordered.map((source) => ({ source, roots: [] as number[] }));
+  const sections = debateOrder(graph).map((source) => ({ source, roots: [] as number[] }));
   // Openings first, in debate order; then whatever only cycles reach, so no claim is lost.
   for (const section of sections) {
-    for (const id of claimsBySource.get(section.source.id) ?? []) {
-      if (!responding.has(id)) section.roots.push(expand(id));
+    for (const at of bySource.get(section.source.id) ?? []) {
+      if (!responding[at]) section.roots.push(expand(at));
     }
   }
   for (const section of sections) {
-    for (const id of claimsBySource.get(section.source.id) ?? []) {
-      if (!((state.get(id) ?? 0) & REACHED)) section.roots.push(expand(id));
+    for (const at of bySource.get(section.source.id) ?? []) {
+      if (!(state[at]! & REACHED)) section.roots.push(expand(at));
     }
   }
   return { rows, sections };
@@ -251,45 +253,87 @@ export function treeRows(sections: readonly TreeSection[]): TreeLayout {
   return { rows, sections: laid };
 }
 
-const NONE: readonly Response[] = [];
-
-/**
- * Each claim's responses in the order a tree shows them, and the claims that respond to another
- * (they open no thread), in one pass over the edges: asking the graph claim by claim cost
- * several times more. Responses come in the order of their sources' dates, then by id (edge
- * order among a claim's relations to the same claim).
- */
-function responsesByClaim(graph: DebateGraph): { responsesOf: Map<string, Response[]>; responding: Set<string> } {
-  const rank = new Map(sources(graph).sort(compareSources).map((source, i) => [source.id, i]));
-  const ranks = new Map<Response, number | undefined>();
-  const responsesOf = new Map<string, Response[]>();
-  const responding = new Set<string>();
-  graph.forEachEdge((_edge, attributes, from, to, fromAttributes) => {
-    if (attributes.type !== 'relation') return;
-    responding.add(from);
-    const response: Response = attributes.note ? { from, kind: attributes.kind, note: attributes.note } : { from, kind: attributes.kind };
-    const list = responsesOf.get(to);
-    if (list) {
-      // Only a claim with two responses or more needs them ordered, so only theirs are ranked.
-      if (list.length === 1) ranks.set(list[0]!, rankOf(graph, list[0]!.from, rank));
-      ranks.set(response, fromAttributes.type === 'claim' ? rank.get(fromAttributes.claim.sourceId) : undefined);
-      list.push(response);
-    } else responsesOf.set(to, [response]);
-  });
-  for (const list of responsesOf.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => {
-      const left = ranks.get(a);
-      const right = ranks.get(b);
-      return (left !== undefined && right !== undefined ? left - right : 0) || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
-    });
-  }
-  return { responsesOf, responding };
+/** The claims of a graph by position, and each one's responses, for the walk. */
+interface Threads {
+  /** The claims, in the graph's order. */
+  claims: Claim[];
+  /** The responses to the claim at position i are responses[starts[i]] to responses[starts[i + 1] - 1]. */
+  starts: Int32Array;
+  responses: Response[];
+  /** The position of each response's claim. */
+  from: Int32Array;
+  /** 1 for a claim that responds to another (it opens no thread). */
+  responding: Uint8Array;
+  positionOf(id: string): number | undefined;
 }
 
-function rankOf(graph: DebateGraph, claimId: string, rank: ReadonlyMap<string, number>): number | undefined {
-  const claim = claimOf(graph, claimId);
-  return claim ? rank.get(claim.sourceId) : undefined;
+/**
+ * Each claim's responses in the order a tree shows them, and the claims that respond to another,
+ * in one pass over the nodes and one over the edges. Claims are numbered, so the walk works on
+ * arrays: string-keyed maps cost several times more on a large map. Responses come in the order
+ * of their sources' dates, then by id (edge order among a claim's relations to the same claim).
+ */
+function responsesByClaim(graph: DebateGraph): Threads {
+  const claims: Claim[] = [];
+  // Keyed by the nodes' attribute objects, which the edge callback hands over: identity lookups.
+  const positions = new Map<object, number>();
+  graph.forEachNode((_id, attributes) => {
+    if (attributes.type !== 'claim') return;
+    positions.set(attributes, claims.length);
+    claims.push(attributes.claim);
+  });
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const edgeResponses: Response[] = [];
+  const responding = new Uint8Array(claims.length);
+  const starts = new Int32Array(claims.length + 1);
+  graph.forEachEdge((_edge, attributes, from, _to, fromAttributes, toAttributes) => {
+    if (attributes.type !== 'relation') return;
+    const a = positions.get(fromAttributes);
+    const b = positions.get(toAttributes);
+    if (a === undefined || b === undefined) return;
+    responding[a] = 1;
+    edgeFrom.push(a);
+    edgeTo.push(b);
+    edgeResponses.push(attributes.note ? { from, kind: attributes.kind, note: attributes.note } : { from, kind: attributes.kind });
+    starts[b + 1]!++;
+  });
+  for (let i = 0; i < claims.length; i++) starts[i + 1]! += starts[i]!;
+  // Counting sort by target, stable: each claim's responses in edge order.
+  const filled = starts.slice(0, claims.length);
+  const responses: Response[] = new Array<Response>(edgeFrom.length);
+  const from = new Int32Array(edgeFrom.length);
+  for (let e = 0; e < edgeFrom.length; e++) {
+    const k = filled[edgeTo[e]!]!++;
+    responses[k] = edgeResponses[e]!;
+    from[k] = edgeFrom[e]!;
+  }
+  // Only a claim with two responses or more needs them ordered, so only theirs are ranked.
+  let rank: Map<string, number> | undefined;
+  for (let i = 0; i < claims.length; i++) {
+    const begin = starts[i]!;
+    const end = starts[i + 1]!;
+    if (end - begin < 2) continue;
+    rank ??= new Map(sources(graph).sort(compareSources).map((source, r) => [source.id, r]));
+    const order: number[] = [];
+    for (let k = begin; k < end; k++) order.push(k);
+    const rankOf = (k: number): number | undefined => rank!.get(claims[from[k]!]!.sourceId);
+    order.sort((a, b) => {
+      const left = rankOf(a);
+      const right = rankOf(b);
+      const x = responses[a]!.from;
+      const y = responses[b]!.from;
+      return (left !== undefined && right !== undefined ? left - right : 0) || (x < y ? -1 : x > y ? 1 : 0);
+    });
+    const sortedResponses = order.map((k) => responses[k]!);
+    const sortedFrom = order.map((k) => from[k]!);
+    for (let j = 0; j < order.length; j++) {
+      responses[begin + j] = sortedResponses[j]!;
+      from[begin + j] = sortedFrom[j]!;
+    }
+  }
+  const positionOf = (id: string): number | undefined => (graph.hasNode(id) ? positions.get(graph.getNodeAttributes(id)) : undefined);
+  return { claims, starts, responses, from, responding, positionOf };
 }
 
 /** Every claim id in the forest, with how many times it appears (a test helper and a sanity check). */

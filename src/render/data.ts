@@ -104,7 +104,7 @@ function treeNodeData(graph: DebateGraph, rows: TreeRows, row: number, labels?: 
     data.reference = flags & ROW_CYCLE ? 'cycle' : 'shown-above';
     return data;
   }
-  const claim = claimOf(graph, claimId);
+  const claim = rows.claims[row] ?? claimOf(graph, claimId);
   data.source = claim?.sourceId ?? null;
   data.summary = claim?.summary ?? '';
   data.status = statuses?.get(claimId) ?? claimStatus(graph, claimId).status;

@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { RelationKind, Source } from '../model.js';
+import type { Claim, RelationKind, Source } from '../model.js';
 import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
 import { ROW_CYCLE, ROW_LAST, ROW_SHOWN_ABOVE, treeRows, type TreeLayout, type TreeSection } from '../graph/tree.js';
 import { LineChunks } from './chunks.js';
-import { plural, shortAuthor, shownDate } from './labels.js';
+import { authorColumns, plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
 import { stringWidth, wrap } from './wrap.js';
@@ -73,13 +73,26 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
   const g = options.ascii ? GLYPHS.ascii : GLYPHS.unicode;
   const chunks = new LineChunks();
   const emit = (line: string): void => chunks.line(line);
-  // A source's short author for the room a line leaves: the same few pairs come back on every line.
+  // A source's short author for the room a line leaves. Most lines have room for the whole of
+  // it, known once per source; the same few shortened forms come back on the others.
+  const whole = new Map<Source, { text: string; columns: number }>();
   const authors = new Map<string, string>();
   const authorOf = (source: Source, room: number): string => {
+    let known = whole.get(source);
+    if (!known) whole.set(source, (known = { text: shortAuthor(source, Infinity, g.more), columns: authorColumns(source) }));
+    if (known.columns <= room) return known.text;
     const key = `${room}\0${source.id}`;
     let shown = authors.get(key);
     if (shown === undefined) authors.set(key, (shown = shortAuthor(source, room, g.more)));
     return shown;
+  };
+  // A few sources speak in every thread: each is looked up once.
+  const sourcesById = new Map<string, Source | undefined>();
+  const sourceOfClaim = (claim: Claim): Source | undefined => {
+    if (sourcesById.has(claim.sourceId)) return sourcesById.get(claim.sourceId);
+    const source = sourceOf(graph, claim.sourceId);
+    sourcesById.set(claim.sourceId, source);
+    return source;
   };
   const wrapped = (prefix: string, text: string, paint: (s: string) => string = (s) => s): void => {
     const room = options.width - stringWidth(prefix);
@@ -130,8 +143,8 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
         headLine(lead, childPrefix + g.space, kind, id, ` (${mark})`, c.dim);
         continue;
       }
-      const claim = claimOf(graph, claimId);
-      const source = claim ? sourceOf(graph, claim.sourceId) : undefined;
+      const claim = rows.claims[row] ?? claimOf(graph, claimId);
+      const source = claim ? sourceOfClaim(claim) : undefined;
       const hidden = rows.hidden[row]!;
       const responses = rows.hasChildRows(row) || hidden > 0;
       const state = statusAndLabel(c, options.statuses?.get(claimId) ?? claimStatus(graph, claimId).status, options.labels?.get(claimId), g.dot);

@@ -200,6 +200,8 @@ function cutInto(word: string, width: number): { text: string; width: number }[]
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (displayWidth(text) <= width) return text;
   const room = Math.max(1, width - ellipsis.length);
+  // One column a character, each a grapheme of its own: cut by length.
+  if (ONE_COLUMN.test(text)) return text.slice(0, room) + ellipsis;
   let out = '';
   let used = 0;
   for (const { segment } of graphemes.segment(text)) {
