@@ -88,6 +88,8 @@ for (const claims of parts.has('standard') ? sizes : []) {
       version: { args: [riposte, '--version'], status: 0 },
       validate: { args: [riposte, 'validate', 'arguments', '--texts', 'texts', '--strict'], status: 0 },
       unanswered: { args: [riposte, 'unanswered', 'arguments', '--format', 'json'], status: 0 },
+      tree: { args: [riposte, 'tree', 'arguments', '--width', '80'], status: 0 },
+      stats: { args: [riposte, 'stats', 'arguments'], status: 0 },
     },
     dir,
     runs,
@@ -98,11 +100,14 @@ for (const claims of parts.has('standard') ? sizes : []) {
 const lines = [];
 lines.push(`riposte benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of the runs; ratios against baselines measured in the same run`);
 lines.push('');
-lines.push('| claims | node -e 0 | ajv-cli validate | riposte --version | riposte validate | riposte unanswered | --version / node -e 0 | validate / ajv-cli | validate peak memory |');
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('Every riposte command with its peak memory and its ratio to `riposte validate` in the same run.');
+lines.push('');
+lines.push('| claims | node -e 0 | ajv-cli validate | riposte --version | riposte validate | unanswered --format json | tree --width 80 | stats | --version / node -e 0 | validate / ajv-cli |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
+  const cell = (m) => `${fmtMs(m.ms)}, ${fmtMb(m.mb)} (${(m.ms / r.validate.ms).toFixed(2)}x)`;
   lines.push(
-    `| ${r.claims} | ${fmtMs(r.floor.ms)} | ${fmtMs(r.ajv.ms)}, ${fmtMb(r.ajv.mb)} | ${fmtMs(r.version.ms)} | ${fmtMs(r.validate.ms)}, ${fmtMb(r.validate.mb)} | ${fmtMs(r.unanswered.ms)}, ${fmtMb(r.unanswered.mb)} | ${(r.version.ms / r.floor.ms).toFixed(2)}x | ${(r.validate.ms / r.ajv.ms).toFixed(2)}x | ${fmtMb(r.validate.mb)} |`,
+    `| ${r.claims} | ${fmtMs(r.floor.ms)} | ${fmtMs(r.ajv.ms)}, ${fmtMb(r.ajv.mb)} | ${fmtMs(r.version.ms)} | ${fmtMs(r.validate.ms)}, ${fmtMb(r.validate.mb)} | ${cell(r.unanswered)} | ${cell(r.tree)} | ${cell(r.stats)} | ${(r.version.ms / r.floor.ms).toFixed(2)}x | ${(r.validate.ms / r.ajv.ms).toFixed(2)}x |`,
   );
 }
 lines.push('');
@@ -113,7 +118,7 @@ if (rows.length > 1) {
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1], rows[i]];
     const per = (key) => ((b[key].ms - a[key].ms) / ((b.claims - a.claims) / 1000)).toFixed(1);
-    lines.push(`- ${a.claims} to ${b.claims} claims: validate ${per('validate')} ms, unanswered ${per('unanswered')} ms, ajv-cli ${per('ajv')} ms`);
+    lines.push(`- ${a.claims} to ${b.claims} claims: validate ${per('validate')} ms, unanswered ${per('unanswered')} ms, tree ${per('tree')} ms, stats ${per('stats')} ms, ajv-cli ${per('ajv')} ms`);
   }
 }
 if (parts.has('labelling')) {

@@ -1,7 +1,7 @@
 import { RELATION_KINDS, type RelationKind } from '../model.js';
 import { groundedLabelling, type Label } from './acceptability.js';
 import type { DebateGraph } from './build.js';
-import { responseStatuses, type ResponseStatus } from './status.js';
+import { responseStatusMap, type ResponseStatus } from './status.js';
 
 export interface MapStats {
   sources: number;
@@ -28,6 +28,7 @@ export function mapStats(graph: DebateGraph): MapStats {
     else counts.evidence++;
   });
   const status: Record<ResponseStatus, number> = { answered: 0, challenged: 0, unanswered: 0 };
-  for (const { status: s } of responseStatuses(graph).values()) status[s]++;
+  // Only each claim's status is counted: one pass over the edges, no list of responses per claim.
+  for (const s of responseStatusMap(graph).values()) status[s]++;
   return { ...counts, relations: { ...relations, total }, status, labels: groundedLabelling(graph).counts };
 }

@@ -27,8 +27,11 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
   const by = needles?.length ? (source: Source) => sourceNamed(source, needles) : undefined;
   const groups = new Map<string, UnansweredGroup>();
   const statuses = responseStatusMap(graph, by);
+  // Few sources hold many claims each: each is looked up once.
+  const sources = new Map<string, Source | undefined>();
   for (const claim of claims(graph)) {
-    const source = sourceOf(graph, claim.sourceId);
+    let source = sources.get(claim.sourceId);
+    if (source === undefined && !sources.has(claim.sourceId)) sources.set(claim.sourceId, (source = sourceOf(graph, claim.sourceId)));
     if (!source || !claimMatches(claim, source, filters)) continue;
     const status = statuses.get(claim.id) ?? 'unanswered';
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;
