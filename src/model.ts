@@ -111,6 +111,20 @@ const strings = (value: unknown, keep: Keep = same): string[] => {
   return value.filter((v): v is string => typeof v === 'string').map(keep);
 };
 
+/**
+ * One string for each JSON pointer of a claim or relation: every file of a large map has a claim
+ * 0, 1, 2..., and a string per entry per file cost about 9 MB at 100k claims. The strings kept
+ * are bounded, so a library process that reads many maps does not grow.
+ */
+const pointers = new Map<string, string>();
+const POINTERS_KEPT = 1 << 16;
+function sharedPointer(pointer: string): string {
+  const known = pointers.get(pointer);
+  if (known !== undefined) return known;
+  if (pointers.size < POINTERS_KEPT) pointers.set(pointer, pointer);
+  return pointer;
+}
+
 /** The JSON pointer of a claim's i-th quote. */
 export function quotePointer(claim: Claim, index: number): string {
   return claim.quoteIsList ? `${claim.pointer}/quote/${index}` : `${claim.pointer}/quote`;
@@ -170,7 +184,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown, options:
         const entry = entries[index];
         const id = isObject(entry) ? str(entry.id, keep) : undefined;
         if (!isObject(entry) || !id) continue;
-        const pointer = `/claims/${index}`;
+        const pointer = sharedPointer(`/claims/${index}`);
         let relations: Relation[] = NO_RELATIONS;
         for (const kind of RELATION_KINDS) {
           const value = entry[kind];
@@ -183,7 +197,7 @@ export function addToModel(map: DebateMap, file: string, data: unknown, options:
             const at = Array.isArray(value) ? `${pointer}/${kind}/${i}` : `${pointer}/${kind}`;
             const note = isObject(target) ? str(target.note, keep) : undefined;
             if (relations === NO_RELATIONS) relations = [];
-            relations.push({ kind, from: id, to, note, file, pointer: isObject(target) ? `${at}/to` : at });
+            relations.push({ kind, from: id, to, note, file, pointer: sharedPointer(isObject(target) ? `${at}/to` : at) });
           }
         }
         const claimType = str(entry.type, keep);
