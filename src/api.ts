@@ -215,11 +215,12 @@ function readFiles(
     if (parsed.stamp !== undefined) readings.stamps.set(file, parsed.stamp);
     if (!isReported) continue;
     if (parsed.disableComments) readings.comments.set(file, parsed.disableComments);
-    if (quotes) own.push(...missingQuotesAndDates(map.sources.slice(sourcesBefore), map.claims.slice(claimsBefore)));
+    // One push per finding: spreading a file's findings into push overflows the stack past about 100k.
+    if (quotes) for (const finding of missingQuotesAndDates(map.sources.slice(sourcesBefore), map.claims.slice(claimsBefore))) own.push(finding);
     const settled = settle(own);
     if (settled.length === 0) continue;
     if (parsed.text === undefined || settled.some((finding) => finding.unread)) {
-      readings.unplaced.push(...settled);
+      for (const finding of settled) readings.unplaced.push(finding);
       continue;
     }
     for (const diagnostic of locateFindings(parsed.text, settled, listed)) readings.placed.push(diagnostic);

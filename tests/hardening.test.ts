@@ -106,6 +106,22 @@ describe('resource attacks end fast, in a diagnostic, within the limits', () => 
     expect(codesOf(`${HEAD}${keys}\n`, '--max-keys', '10000').diagnostics).toHaveLength(5000);
   });
 
+  it('150,000 claims in one file: each finding reported and each claim listed (no list is spread into a call)', async () => {
+    const claims = Array.from({ length: 150_000 }, (_, i) => `  - {id: s.c${i}, summary: x}`).join('\n');
+    const dir = tempDir({ 'riposte.config.yaml': 'maps: [arguments]\n', 'arguments/s.yaml': `${HEAD}claims:\n${claims}\n` });
+    for (const format of ['stylish', 'json']) {
+      const r = await runCli(['validate', '--no-texts', '--max-file-size', '64', '--format', format], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('internal error');
+      const found = format === 'json' ? (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics : r.stdout.split('\n').filter((line) => line.endsWith('missing-quote'));
+      expect(found).toHaveLength(150_000);
+    }
+    // A table of every claim: its columns are as wide as the widest cell.
+    const status = await runCli(['status', '--max-file-size', '64'], { cwd: dir });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout.split('\n').filter((line) => /^s\.c\d+ /.test(line))).toHaveLength(150_000);
+  }, 90_000);
+
   it('thousands of duplicate keys are found in linear time', () => {
     const keys = Array.from({ length: 500 }, () => '  kind: letter').join('\n');
     const { r, diagnostics } = codesOf(`${HEAD}${keys}\n`);

@@ -3,7 +3,7 @@ import { plural, shortAuthor, shownDate } from './labels.js';
 import { safeInline } from './sanitize.js';
 import { styler } from './style.js';
 import { renderTable } from './table.js';
-import { stringWidth, wrap } from './wrap.js';
+import { widest, wrap } from './wrap.js';
 
 export interface CoverageRenderOptions {
   color: boolean;
@@ -48,7 +48,7 @@ export function renderCoverage(rows: readonly CoverageRow[], options: CoverageRe
     });
   }
   // Ids are never cut: their columns keep the longest one.
-  const idWidth = (column: number): number => Math.min(40, Math.max(0, ...cells.map((cell) => stringWidth(cell[column]!.replace(/ \(.*$/, '')))));
+  const idWidth = (column: number): number => Math.min(40, widest(cells.map((cell) => cell[column]!.replace(/ \(.*$/, ''))));
   const lines = renderTable(
     [
       { header: 'source', min: idWidth(0) },

@@ -1,4 +1,4 @@
-import { stringWidth, wrap } from './wrap.js';
+import { stringWidth, widest, wrap } from './wrap.js';
 
 export interface Column {
   header: string;
@@ -18,9 +18,9 @@ const GAP = 2;
  * cell line, by the column's index in `columns`, after its width is measured.
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], width: number, paint: (column: number, line: string, row: number) => string = (_c, line) => line): string[] {
-  const natural = columns.map((column, i) => Math.max(stringWidth(column.header), ...rows.map((row) => Math.max(0, ...row[i]!.split('\n').map(stringWidth)))));
+  const natural = columns.map((column, i) => widest(rows.flatMap((row) => row[i]!.split('\n')), stringWidth(column.header)));
   // Ids are never cut in two: a column keeps its longest word (up to 30 columns).
-  const longestWord = columns.map((_, i) => Math.min(30, Math.max(0, ...rows.flatMap((row) => row[i]!.split(/\s+/).map(stringWidth)))));
+  const longestWord = columns.map((_, i) => Math.min(30, widest(rows.flatMap((row) => row[i]!.split(/\s+/)))));
   const mins = columns.map((column, i) => Math.min(Math.max(column.min, longestWord[i]!), natural[i]!));
   let shown = columns.map((_, i) => i);
   const need = (list: number[], of: readonly number[]): number => list.reduce((sum, i) => sum + of[i]!, 0) + GAP * (list.length - 1);

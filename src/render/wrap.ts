@@ -213,4 +213,15 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
   return out + ellipsis;
 }
 
+/**
+ * Display columns of the widest of `texts`, and at least `floor`. A loop: Math.max(...list)
+ * passes every item as an argument and overflows the stack past about 100k (a column of every
+ * claim of a large map).
+ */
+export function widest(texts: Iterable<string>, floor = 0): number {
+  let width = floor;
+  for (const text of texts) width = Math.max(width, displayWidth(text));
+  return width;
+}
+
 export { displayWidth as stringWidth };

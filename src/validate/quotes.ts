@@ -71,7 +71,7 @@ export function checkQuotes(map: DebateMap, options: QuoteCheckOptions): { findi
   const uncheckedBySource = new Map<string, { count: number; why: ArgsOf<'quotes-unchecked'>['why']; text?: string }>();
   const reportedMissing = new Set<string>();
 
-  if (!options.missingFound) findings.push(...missingQuotesAndDates(map.sources, map.claims));
+  if (!options.missingFound) for (const missing of missingQuotesAndDates(map.sources, map.claims)) findings.push(missing);
 
   for (const claim of map.claims) {
     if (claim.quotes.length === 0) continue;

@@ -72,7 +72,7 @@ export function timelineSvg(model: PageModel): SafeHtml {
     for (const link of responder.answers) arcs.push({ from: index.get(responder.source.id)!, to: index.get(link.source.id)!, link, responder });
   }
   const bulge = (span: number): number => Math.min(16 + 14 * span, 220);
-  const dotX = Math.max(DOT_X_MIN, ...arcs.map((a) => bulge(Math.abs(a.from - a.to)) + 12));
+  const dotX = arcs.reduce((x, a) => Math.max(x, bulge(Math.abs(a.from - a.to)) + 12), DOT_X_MIN);
   const y = (i: number): number => 20 + i * ROW;
   const height = y(n - 1) + 20;
   const width = dotX + 560;

@@ -2,6 +2,7 @@ import { countBySeverity, hintOf, messageOf, type Diagnostic } from '../../diagn
 import { codeFrame, splitLines } from '../frame.js';
 import { safeInline, safeText } from '../sanitize.js';
 import { styler } from '../style.js';
+import { widest } from '../wrap.js';
 import { LineChunks } from '../chunks.js';
 import type { DiagnosticFormatter, FormatterOptions } from './types.js';
 
@@ -24,7 +25,7 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], options: Form
     const text = options.verbose ? options.texts.get(file) : undefined;
     const lines = text === undefined ? undefined : splitLines(text);
     const positions = list.map((d) => `${d.line}:${d.column}`);
-    const width = Math.max(...positions.map((p) => p.length));
+    const width = widest(positions);
     for (let i = 0; i < list.length; i++) {
       const d = list[i]!;
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
