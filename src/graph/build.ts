@@ -88,6 +88,17 @@ export function sourceOf(graph: DebateGraph, id: string): Source | undefined {
   return attributes?.type === 'source' ? attributes.source : undefined;
 }
 
+/** sourceOf for a walk over many claims: a map has few sources, so each is looked up in the graph once. */
+export function sourceLookup(graph: DebateGraph): (id: string) => Source | undefined {
+  const known = new Map<string, Source | undefined>();
+  return (id) => {
+    if (known.has(id)) return known.get(id);
+    const source = sourceOf(graph, id);
+    known.set(id, source);
+    return source;
+  };
+}
+
 export function claims(graph: DebateGraph): Claim[] {
   const list: Claim[] = [];
   graph.forEachNode((_, attributes) => {

@@ -1,7 +1,7 @@
 import { finding, type SettledFinding, type Severity } from '../diagnostics.js';
 import type { Claim, Source } from '../model.js';
 import type { Label } from './acceptability.js';
-import { claims, sourceOf, type DebateGraph } from './build.js';
+import { claims, sourceLookup, type DebateGraph } from './build.js';
 import { claimMatches, sourceNamed, type ClaimFilters } from './filters.js';
 import { debateOrder } from './order.js';
 import { responseStatusMap, type ResponseStatus } from './status.js';
@@ -27,11 +27,9 @@ export function unansweredClaims(graph: DebateGraph, filters: UnansweredFilters 
   const by = needles?.length ? (source: Source) => sourceNamed(source, needles) : undefined;
   const groups = new Map<string, UnansweredGroup>();
   const statuses = responseStatusMap(graph, by);
-  // Few sources hold many claims each: each is looked up once.
-  const sources = new Map<string, Source | undefined>();
+  const sourceById = sourceLookup(graph);
   for (const claim of claims(graph)) {
-    let source = sources.get(claim.sourceId);
-    if (source === undefined && !sources.has(claim.sourceId)) sources.set(claim.sourceId, (source = sourceOf(graph, claim.sourceId)));
+    const source = sourceById(claim.sourceId);
     if (!source || !claimMatches(claim, source, filters)) continue;
     const status = statuses.get(claim.id) ?? 'unanswered';
     if (status === 'answered' || (status === 'challenged' && !includeChallenged)) continue;

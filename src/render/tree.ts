@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Claim, RelationKind, Source } from '../model.js';
-import { claimOf, sourceOf, type DebateGraph } from '../graph/build.js';
+import type { RelationKind, Source } from '../model.js';
+import { claimOf, sourceLookup, type DebateGraph } from '../graph/build.js';
 import { claimStatus, type ResponseStatus } from '../graph/status.js';
 import type { Label } from '../graph/acceptability.js';
 import { ROW_CYCLE, ROW_LAST, ROW_SHOWN_ABOVE, treeRows, type TreeLayout, type TreeSection } from '../graph/tree.js';
@@ -86,14 +86,8 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
     if (shown === undefined) authors.set(key, (shown = shortAuthor(source, room, g.more)));
     return shown;
   };
-  // A few sources speak in every thread: each is looked up once.
-  const sourcesById = new Map<string, Source | undefined>();
-  const sourceOfClaim = (claim: Claim): Source | undefined => {
-    if (sourcesById.has(claim.sourceId)) return sourcesById.get(claim.sourceId);
-    const source = sourceOf(graph, claim.sourceId);
-    sourcesById.set(claim.sourceId, source);
-    return source;
-  };
+  // A few sources speak in every thread.
+  const sourceById = sourceLookup(graph);
   const wrapped = (prefix: string, text: string, paint: (s: string) => string = (s) => s): void => {
     const room = options.width - stringWidth(prefix);
     for (const line of wrap(text, room)) emit(c.dim(prefix) + paint(line));
@@ -144,7 +138,7 @@ export function* renderTreeChunks(graph: DebateGraph, layout: TreeLayout, option
         continue;
       }
       const claim = rows.claims[row] ?? claimOf(graph, claimId);
-      const source = claim ? sourceOfClaim(claim) : undefined;
+      const source = claim ? sourceById(claim.sourceId) : undefined;
       const hidden = rows.hidden[row]!;
       const responses = rows.hasChildRows(row) || hidden > 0;
       const state = statusAndLabel(c, options.statuses?.get(claimId) ?? claimStatus(graph, claimId).status, options.labels?.get(claimId), g.dot);
